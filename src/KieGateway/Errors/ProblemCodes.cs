@@ -1,0 +1,20 @@
+namespace KieGateway.Errors;
+
+/// <summary>The stable <c>code</c> extension of every problem (API.md's error table).</summary>
+internal static class ProblemCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string InsufficientCredits = "insufficient_credits";
+    public const string UpstreamRejected = "upstream_rejected";
+    public const string UpstreamRateLimited = "upstream_rate_limited";
+    public const string Forbidden = "forbidden";
+    public const string Unauthorized = "unauthorized";
+    public const string NotFound = "not_found";
+    public const string UpstreamUnavailable = "upstream_unavailable";
+    public const string ModelUnavailable = "model_unavailable";
+    public const string UpstreamAuthFailed = "upstream_auth_failed";
+    public const string UpstreamError = "upstream_error";
+    public const string UpstreamTimeout = "upstream_timeout";
+    public const string InternalError = "internal_error";
+}

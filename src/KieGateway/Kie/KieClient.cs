@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Polly;
+using Polly.Timeout;
+
+namespace KieGateway.Kie;
+
+/// <summary>
+/// The one typed client for Kie. Every call returns the envelope's <c>data</c> or throws a
+/// <see cref="KieException"/>: success needs a 2xx status <em>and</em> a body <c>code</c> of 200.
+/// </summary>
+internal sealed class KieClient(HttpClient http)
+{
+    public async Task<string> CreateJobsTaskAsync(JobsCreateTaskRequest body, CancellationToken ct) =>
+        ReadTaskId(await PostAsync("api/v1/jobs/createTask", body, ct));
+
+    public async Task<JobsRecord> GetJobsRecordAsync(string taskId, CancellationToken ct) =>
+        JobsRecord.Parse(await GetAsync($"api/v1/jobs/recordInfo?taskId={Uri.EscapeDataString(taskId)}", ct));
+
+    public async Task<string> GenerateVeoAsync(VeoGenerateRequest body, CancellationToken ct) =>
+        ReadTaskId(await PostAsync("api/v1/veo/generate", body, ct));
+
+    public async Task<VeoRecord> GetVeoRecordAsync(string taskId, CancellationToken ct) =>
+        VeoRecord.Parse(await GetAsync($"api/v1/veo/record-info?taskId={Uri.EscapeDataString(taskId)}", ct));
+
+    public async Task<decimal> GetCreditsAsync(CancellationToken ct)
+    {
+        var data = await GetAsync("api/v1/chat/credit", ct);
+        return KieJson.ReadDecimal(data) ?? throw Unreadable("the credit balance is not a number");
+    }
+
+    private Task<JsonElement> PostAsync<T>(string path, T body, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: KieJson.WriteOptions) }, ct);
+
+    private Task<JsonElement> GetAsync(string path, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, path), ct);
+
+    private async Task<JsonElement> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        using var _ = request;
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new KieException(KieFailure.Timeout, null, "Kie did not answer in time.", outcomeUnknown: true);
+        }
+        catch (ExecutionRejectedException)
+        {
+            throw new KieException(KieFailure.Unavailable, null, "Kie calls are paused after repeated failures.");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new KieException(KieFailure.Timeout, null, "Kie did not answer in time.", outcomeUnknown: true);
+        }
+        catch (HttpRequestException ex)
+        {
+            // Only the category is kept: nothing of the request (its headers hold the key) goes further.
+            var neverSent = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+            throw new KieException(KieFailure.ServerError, null, $"Kie could not be reached ({ex.HttpRequestError}).",
+                outcomeUnknown: !neverSent);
+        }
+
+        using (response)
+        {
+            var envelope = await KieEnvelope.ReadAsync(response, ct);
+            if (response.IsSuccessStatusCode && envelope?.Code == 200)
+            {
+                return envelope.Data;
+            }
+
+            var code = envelope?.Code is int c and not 200 ? c : (int)response.StatusCode;
+            if (envelope is null && response.IsSuccessStatusCode)
+            {
+                throw Unreadable("not a Kie envelope");
+            }
+
+            throw new KieException(KieException.Classify(code), code, envelope?.Message, RetryAfterOf(response));
+        }
+    }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => null,
+        };
+
+    private static string ReadTaskId(JsonElement data) =>
+        KieJson.ReadString(data, "taskId", "task_id") ?? throw Unreadable("the answer carries no taskId");
+
+    // A 2xx that cannot be read may still have created a task: its outcome is unknown.
+    private static KieException Unreadable(string why) =>
+        new(KieFailure.ServerError, null, $"Unreadable Kie answer: {why}.", outcomeUnknown: true);
+}

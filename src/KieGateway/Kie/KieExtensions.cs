@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using KieGateway.Sandbox;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace KieGateway.Kie;
+
+internal static class KieExtensions
+{
+    /// <summary>
+    /// One typed client with one resilience pipeline. Reads retry with backoff and honour
+    /// Retry-After; POSTs (createTask, generate) are never retried because each one costs money.
+    /// In Sandbox mode the primary handler is the embedded simulator, so the same client,
+    /// pipeline and adapters run either way.
+    /// </summary>
+    public static IServiceCollection AddKie(this IServiceCollection services)
+    {
+        services.AddOptions<KieOptions>().BindConfiguration(KieOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<KieOptions>, KieOptionsSetup>();
+        services.AddSingleton<IValidateOptions<KieOptions>, KieOptionsValidator>();
+
+        services.AddHttpClient<KieClient>((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<KieOptions>>().Value;
+                http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
+                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                    options.EffectiveMode == KieMode.Sandbox ? "sandbox" : options.ApiKey);
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+                sp.GetRequiredService<IOptions<KieOptions>>().Value.EffectiveMode == KieMode.Sandbox
+                    ? sp.GetRequiredService<SandboxKieHandler>()
+                    : new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
+            {
+                var options = sp.GetRequiredService<IOptions<KieOptions>>().Value;
+                resilience.Retry.MaxRetryAttempts = Math.Max(1, options.ReadRetries);
+                resilience.Retry.Delay = options.ReadRetryBaseDelay;
+                resilience.Retry.ShouldRetryAfterHeader = true;
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    options.ReadRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+                // After ShouldHandle: it wraps the predicate so that POST, PUT, PATCH and DELETE never retry.
+                resilience.Retry.DisableForUnsafeHttpMethods();
+                resilience.AttemptTimeout.Timeout = options.Timeout;
+                resilience.TotalRequestTimeout.Timeout =
+                    options.Timeout * (options.ReadRetries + 1) + options.ReadRetryBaseDelay * 60;
+                resilience.CircuitBreaker.SamplingDuration = options.Timeout * 2;
+            });
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+namespace KieGateway.Kie;
+
+internal enum KieMode
+{
+    Live,
+    Sandbox,
+}
+
+internal sealed class KieOptions
+{
+    public const string SectionName = "Kie";
+
+    public string BaseUrl { get; set; } = "https://api.kie.ai";
+
+    /// <summary>The Kie key. Never logged, never returned; may also come from <see cref="ApiKeyFile"/>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>A mounted secret file holding the key (Docker / Kubernetes secrets).</summary>
+    public string? ApiKeyFile { get; set; }
+
+    /// <summary>Live or Sandbox; unset means Sandbox in Development and Live elsewhere.</summary>
+    public KieMode? Mode { get; set; }
+
+    /// <summary>How long one call to Kie may take before the gateway answers 504.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of read calls (status, credits); paid calls are never retried.</summary>
+    public int ReadRetries { get; set; } = 3;
+
+    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public KieMode EffectiveMode => Mode ?? KieMode.Live;
+}

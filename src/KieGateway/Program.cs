@@ -1,0 +1,58 @@
+using KieGateway.Configuration;
+using KieGateway.Credits;
+using KieGateway.Errors;
+using KieGateway.Health;
+using KieGateway.Json;
+using KieGateway.Kie;
+using KieGateway.Logging;
+using KieGateway.Models;
+using KieGateway.OpenApi;
+using KieGateway.Providers;
+using KieGateway.Sandbox;
+using KieGateway.Security;
+using KieGateway.Storage;
+using KieGateway.Videos;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGatewaySettingsFile();
+
+// Cross-cutting: structured logs, the API's JSON, one problem+json pipeline, client-key authentication.
+builder.AddGatewayLogging();
+builder.Services.AddGatewayJson();
+builder.Services.AddGatewayProblemDetails();
+builder.Services.AddGatewaySecurity();
+
+// Upstream: the Kie client (live, or the embedded simulator in Sandbox mode) and the provider adapters.
+builder.Services.AddKie();
+builder.Services.AddSandbox();
+builder.Services.AddProviders();
+
+// The store and the video API on top of it.
+builder.Services.AddGatewayStore(builder.Configuration, builder.Environment);
+builder.Services.AddVideos();
+
+// Operations: health and the OpenAPI description.
+builder.Services.AddGatewayHealthChecks();
+builder.Services.AddGatewayOpenApi();
+
+var app = builder.Build();
+
+app.UseGatewayRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseGatewaySwaggerUI();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapVideos();
+app.MapModels();
+app.MapCredits();
+app.MapGatewayHealth();
+app.MapSandboxMedia();
+app.MapGatewayOpenApi();
+app.AnnounceSandbox();
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

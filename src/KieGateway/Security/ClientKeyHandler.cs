@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using KieGateway.Errors;
+using KieGateway.Models;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace KieGateway.Security;
+
+/// <summary>
+/// Authenticates a client by its key (<c>Authorization: Bearer</c> or <c>X-Api-Key</c>): the key's
+/// SHA-256 is compared in constant time with every configured hash.
+/// </summary>
+internal sealed class ClientKeyHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IOptionsMonitor<GatewayOptions> gateway,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    public const string SchemeName = "ClientKey";
+    public const string ScopeClaim = "scope";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = ReadKey(Request.Headers);
+        if (key is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        GatewayClient? match = null;
+        foreach (var client in gateway.CurrentValue.Clients)
+        {
+            // Every configured hash is compared, so timing tells nothing about which one matched.
+            if (TryParseHex(client.KeySha256, out var expected) && CryptographicOperations.FixedTimeEquals(hash, expected))
+            {
+                match ??= client;
+            }
+        }
+
+        if (match is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unknown client key."));
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, match.Id) };
+        claims.AddRange(match.Scopes.Select(s => new Claim(ScopeClaim, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteProblemAsync(ProblemCodes.Unauthorized, "A valid client key is required.",
+            "Send 'Authorization: Bearer <client key>' or 'X-Api-Key: <client key>'.");
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await WriteProblemAsync(ProblemCodes.Forbidden, "This client key may not use this endpoint.",
+            "The endpoint needs the 'admin' scope.");
+    }
+
+    private async Task WriteProblemAsync(string code, string title, string detail)
+    {
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = Response.StatusCode, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+    }
+
+    private static string? ReadKey(IHeaderDictionary headers)
+    {
+        var authorization = headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim() is { Length: > 0 } bearer ? bearer : null;
+        }
+
+        return headers["X-Api-Key"].ToString().Trim() is { Length: > 0 } apiKey ? apiKey : null;
+    }
+
+    private static bool TryParseHex(string hex, out byte[] bytes)
+    {
+        bytes = [];
+        if (hex.Length != 64)
+        {
+            return false;
+        }
+
+        try
+        {
+            bytes = Convert.FromHexString(hex);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

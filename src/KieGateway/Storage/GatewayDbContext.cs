@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace KieGateway.Storage;
+
+internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
+{
+    public DbSet<VideoRecord> Videos => Set<VideoRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type; a number keeps comparisons and ordering in the database.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var video = modelBuilder.Entity<VideoRecord>();
+        video.ToTable("videos");
+        video.HasKey(v => v.Seq);
+        video.Property(v => v.Seq).ValueGeneratedOnAdd();
+        video.HasIndex(v => v.Id).IsUnique();
+        video.HasIndex(v => new { v.ClientId, v.Seq });
+        video.HasIndex(v => v.Status);
+        video.Property(v => v.Id).HasMaxLength(64);
+        video.Property(v => v.ClientId).HasMaxLength(200);
+        video.Property(v => v.Model).HasMaxLength(64);
+        video.Property(v => v.Provider).HasMaxLength(64);
+        video.Property(v => v.KieTaskId).HasMaxLength(200);
+        video.Property(v => v.AspectRatio).HasMaxLength(8);
+        video.Property(v => v.ErrorCode).HasMaxLength(64);
+        video.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+        video.Property(v => v.Metadata).HasConversion(
+            m => JsonSerializer.Serialize(m, JsonSerializerOptions.Default),
+            s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, JsonSerializerOptions.Default) ?? new(),
+            new ValueComparer<Dictionary<string, string>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                d => d.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                d => new Dictionary<string, string>(d)));
+    }
+}

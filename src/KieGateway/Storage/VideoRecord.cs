@@ -1,0 +1,51 @@
+using KieGateway.Videos;
+
+namespace KieGateway.Storage;
+
+/// <summary>A video as stored: the client's request, the Kie task behind it, and its latest state.</summary>
+internal sealed class VideoRecord
+{
+    /// <summary>Insertion order; the list's newest-first order and its cursor.</summary>
+    public long Seq { get; set; }
+
+    public required string Id { get; set; }
+
+    public required string ClientId { get; set; }
+
+    public required string Model { get; set; }
+
+    public required string Provider { get; set; }
+
+    public string? KieTaskId { get; set; }
+
+    public required string Prompt { get; set; }
+
+    public required string AspectRatio { get; set; }
+
+    public int DurationSeconds { get; set; }
+
+    public List<string> ImageUrls { get; set; } = [];
+
+    public string? CallbackUrl { get; set; }
+
+    public Dictionary<string, string> Metadata { get; set; } = [];
+
+    public VideoStatus Status { get; set; }
+
+    public int Progress { get; set; }
+
+    public List<string> VideoUrls { get; set; } = [];
+
+    public string? ErrorCode { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>When the gateway last asked Kie; refreshes are at most once per Jobs:PollInterval.</summary>
+    public DateTimeOffset? LastPolledAt { get; set; }
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using KieGateway.Models;
+
+namespace KieGateway.Videos;
+
+/// <summary>API.md's rules plus the rules of the model that will actually make the video.</summary>
+internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoRequest>
+{
+    public const int MaxPromptLength = 10_000;
+    public const int MaxMetadataEntries = 16;
+    public const int MaxMetadataKeyLength = 64;
+    public const int MaxMetadataValueLength = 512;
+    public const int MaxUrlLength = 2048;
+
+    public CreateVideoValidator(ModelCatalog catalog)
+    {
+        RuleFor(r => r.Prompt)
+            .NotEmpty().WithMessage("A prompt is required.")
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("The prompt must contain more than white space.")
+            .MaximumLength(MaxPromptLength).WithMessage($"The prompt is limited to {MaxPromptLength} characters.");
+
+        RuleFor(r => r.Model)
+            .Must(m => m is null || ModelCatalog.Find(m) is not null)
+            .WithMessage(_ => $"Unknown model. Known models: {string.Join(", ", catalog.All.Select(m => m.Id))}.");
+
+        RuleFor(r => r.AspectRatio)
+            .Must(a => a is null || GatewayModel.AspectRatios.Contains(a))
+            .WithMessage("aspectRatio must be '16:9' or '9:16'.");
+
+        RuleForEach(r => r.ImageUrls)
+            .Must(BeAbsoluteHttpUrl).WithMessage("Each image URL must be an absolute http(s) URL.");
+
+        RuleFor(r => r.CallbackUrl)
+            .Must(u => u is null || BeAbsoluteHttpUrl(u)).WithMessage("callbackUrl must be an absolute http(s) URL.");
+
+        RuleFor(r => r.Metadata)
+            .Must(m => m is null || m.Count <= MaxMetadataEntries)
+            .WithMessage($"metadata holds at most {MaxMetadataEntries} entries.")
+            .Must(m => m is null || m.All(kv => kv.Key.Length is > 0 and <= MaxMetadataKeyLength
+                && kv.Value is not null && kv.Value.Length <= MaxMetadataValueLength))
+            .WithMessage($"metadata keys are 1 to {MaxMetadataKeyLength} characters and values at most {MaxMetadataValueLength}.");
+
+        // Model-specific rules apply to the model that will make the video (after any fallback).
+        RuleFor(r => r).Custom((request, context) =>
+        {
+            var model = catalog.Resolve(request.Model, request.AllowFallback ?? false).Effective;
+            if (model is null)
+            {
+                return;
+            }
+
+            if (request.DurationSeconds is { } seconds && !model.DurationsSeconds.Contains(seconds))
+            {
+                context.AddFailure(nameof(CreateVideoRequest.DurationSeconds),
+                    $"{model.Id} makes videos of {string.Join(" or ", model.DurationsSeconds)} seconds.");
+            }
+
+            if (request.ImageUrls is { Count: > 0 } images && (images.Count < model.MinImages || images.Count > model.MaxImages))
+            {
+                context.AddFailure(nameof(CreateVideoRequest.ImageUrls), model.MinImages == model.MaxImages
+                    ? $"{model.Id} takes at most {model.MaxImages} image (the first frame)."
+                    : $"{model.Id} takes {model.MinImages} to {model.MaxImages} images (first and last frame).");
+            }
+        });
+    }
+
+    private static bool BeAbsoluteHttpUrl(string? value) =>
+        value is { Length: > 0 and <= MaxUrlLength }
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https"
+        && !string.IsNullOrEmpty(uri.Host);
+}

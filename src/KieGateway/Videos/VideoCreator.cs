@@ -1,0 +1,77 @@
+using KieGateway.Kie;
+using KieGateway.Models;
+using KieGateway.Providers;
+using KieGateway.Storage;
+
+namespace KieGateway.Videos;
+
+/// <summary>
+/// Creates a video: the row is written first, then the one paid Kie call, then the task id.
+/// A definite Kie refusal removes the row; an unknown outcome keeps it, marked, and is never resubmitted.
+/// </summary>
+internal sealed class VideoCreator(
+    GatewayDbContext db,
+    ProviderRouter router,
+    TimeProvider time,
+    ILogger<VideoCreator> logger)
+{
+    public async Task<Video> CreateAsync(string clientId, CreateVideoRequest request, GatewayModel model, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var record = new VideoRecord
+        {
+            Id = VideoIds.New(time),
+            ClientId = clientId,
+            Model = model.Id,
+            Provider = model.Provider,
+            Prompt = request.Prompt!,
+            AspectRatio = request.AspectRatio ?? "16:9",
+            DurationSeconds = request.DurationSeconds ?? model.DefaultDurationSeconds,
+            ImageUrls = request.ImageUrls ?? [],
+            CallbackUrl = request.CallbackUrl,
+            Metadata = request.Metadata ?? [],
+            Status = VideoStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Videos.Add(record);
+        await db.SaveChangesAsync(ct);
+
+        var job = new ProviderJob(model, record.Prompt, record.ImageUrls, record.AspectRatio, record.DurationSeconds, null);
+        try
+        {
+            // Not the request's token: once sent, a paid call is seen through even if the client leaves.
+            record.KieTaskId = await router.For(model).CreateTaskAsync(job, CancellationToken.None);
+        }
+        catch (KieException ex) when (ex.OutcomeUnknown)
+        {
+            await MarkOutcomeUnknownAsync(record, ex);
+            throw;
+        }
+        catch (KieException)
+        {
+            db.Videos.Remove(record);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        record.LastPolledAt = time.GetUtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Video {VideoId} created for {ClientId} on {Model} as Kie task {KieTaskId}",
+            record.Id, clientId, model.Id, record.KieTaskId);
+        return record.ToResource();
+    }
+
+    private async Task MarkOutcomeUnknownAsync(VideoRecord record, KieException ex)
+    {
+        var now = time.GetUtcNow();
+        record.Status = VideoStatus.Failed;
+        record.ErrorCode = VideoErrorCodes.UpstreamOutcomeUnknown;
+        record.ErrorMessage = "Kie did not confirm the task (" + ex.UpstreamMessage
+            + "). It may or may not exist upstream; the gateway does not resubmit it.";
+        record.UpdatedAt = now;
+        record.CompletedAt = now;
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogWarning("Video {VideoId}: Kie create outcome unknown ({Failure})", record.Id, ex.Failure);
+    }
+}

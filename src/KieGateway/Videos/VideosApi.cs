@@ -1,0 +1,97 @@
+using KieGateway.Errors;
+using KieGateway.Models;
+using KieGateway.OpenApi;
+using KieGateway.Security;
+using KieGateway.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KieGateway.Videos;
+
+internal static class VideosApi
+{
+    public const int MaxListLimit = 100;
+
+    public static RouteGroupBuilder MapVideos(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/videos").WithTags("Videos").RequireAuthorization();
+
+        group.MapPost("/", CreateAsync).Validate<CreateVideoRequest>().WithName("CreateVideo")
+            .WithSummary("Create a video (text-to-video or image-to-video)")
+            .WithDescription(VideosApiDocs.Create)
+            .ProducesUpstreamProblems()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(VideosApiDocs.CreateExamples);
+        group.MapGet("/{id}", GetAsync).WithName("GetVideo")
+            .WithSummary("Read a video; non-terminal videos are refreshed from Kie at most once per poll interval")
+            .AddOpenApiOperationTransformer(VideosApiDocs.VideoExample);
+        group.MapGet("/", ListAsync).WithName("ListVideos")
+            .WithSummary("List the client's videos, newest first")
+            .ProducesValidationProblem();
+
+        group.ProducesProblem(StatusCodes.Status401Unauthorized);
+        return group;
+    }
+
+    public static async Task<Results<Accepted<Video>, ProblemHttpResult>> CreateAsync(
+        CreateVideoRequest request, ClaimsPrincipal user, ModelCatalog catalog, VideoCreator creator, CancellationToken ct)
+    {
+        var resolution = catalog.Resolve(request.Model, request.AllowFallback ?? false);
+        if (resolution.Effective is not { } model)
+        {
+            return GatewayProblems.ModelUnavailable(resolution.Requested!.Id);
+        }
+
+        var video = await creator.CreateAsync(user.ClientId(), request, model, ct);
+        return TypedResults.Accepted($"/videos/{video.Id}", video);
+    }
+
+    public static async Task<Results<Ok<Video>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, VideoReader reader, CancellationToken ct)
+    {
+        var video = VideoIds.IsWellFormed(id) ? await reader.GetAsync(user.ClientId(), id, ct) : null;
+        return video is null ? GatewayProblems.NotFound("video") : TypedResults.Ok(video);
+    }
+
+    public static async Task<Results<Ok<VideoPage>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, VideoReader reader, CancellationToken ct,
+        [FromQuery] string? status = null, [FromQuery] string? model = null,
+        [FromQuery] string? limit = null, [FromQuery] string? cursor = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        VideoStatus? statusFilter = null;
+        if (status is not null)
+        {
+            statusFilter = VideoStatusNames.Parse(status);
+            if (statusFilter is null)
+            {
+                errors["status"] = ["status must be one of queued, in_progress, completed, failed."];
+            }
+        }
+
+        if (model is not null && ModelCatalog.Find(model) is null)
+        {
+            errors["model"] = ["Unknown model; see GET /models."];
+        }
+
+        var size = 20;
+        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxListLimit))
+        {
+            errors["limit"] = [$"limit must be a whole number from 1 to {MaxListLimit}."];
+        }
+
+        if (!ListCursor.TryDecode(cursor, out var before))
+        {
+            errors["cursor"] = ["cursor is not one this gateway gave out."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return GatewayProblems.Validation(errors);
+        }
+
+        return TypedResults.Ok(await reader.ListAsync(user.ClientId(), statusFilter, model, size, before, ct));
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KieGateway.Tests.Infrastructure;
+
+/// <summary>One request as the fake Kie received it.</summary>
+public sealed record KieCall(string Method, string Path, string Query, string? Authorization, string? ContentType, string Body)
+{
+    public JsonNode Json => JsonNode.Parse(Body)!;
+}
+
+/// <summary>A scripted answer: status and body, or a dropped connection, or no answer at all.</summary>
+public sealed record FakeAnswer(int Status = 200, string? Body = null, int? RetryAfterSeconds = null, bool Drop = false, bool Hang = false)
+{
+    public static FakeAnswer Envelope(int httpStatus, int code, string msg = "error", object? data = null) =>
+        new(httpStatus, JsonSerializer.Serialize(new { code, msg, data }));
+}
+
+/// <summary>
+/// A fake of Kie that speaks real HTTP on a loopback port (kie-api.md's wire format), records every
+/// call and checks the key. Paths answer from a script when one is queued, else with Kie's usual success.
+/// </summary>
+public sealed class FakeKie : IAsyncDisposable
+{
+    public const string ApiKey = "kie-test-key-7f3a9c1e5b2d4f60a8e1c3b5d7f9a2c4";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<KieCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new();
+    private readonly ConcurrentDictionary<string, string> _records = new();
+    private int _next;
+
+    private FakeKie(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<KieCall> Calls => _calls.ToArray();
+
+    public static async Task<FakeKie> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeKie(app);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address);
+        return fake;
+    }
+
+    public IReadOnlyList<KieCall> CallsTo(string path) => Calls.Where(c => c.Path == path).ToList();
+
+    /// <summary>Queues answers for a path, used in order before the default behaviour resumes.</summary>
+    public void Script(string path, params FakeAnswer[] answers)
+    {
+        var queue = _scripts.GetOrAdd(path, _ => new ConcurrentQueue<FakeAnswer>());
+        foreach (var answer in answers)
+        {
+            queue.Enqueue(answer);
+        }
+    }
+
+    /// <summary>Sets what record-info / recordInfo answer for a task (the envelope's <c>data</c>).</summary>
+    public void SetRecord(string taskId, object data) =>
+        _records[taskId] = data as string ?? JsonSerializer.Serialize(data);
+
+    public async Task WaitForCallsAsync(string path, int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (CallsTo(path).Count < count)
+        {
+            await Task.Delay(10, cts.Token);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var request = context.Request;
+        _calls.Enqueue(new KieCall(request.Method, request.Path, request.QueryString.Value ?? "",
+            request.Headers.Authorization.ToString(), request.ContentType, body));
+
+        if (request.Headers.Authorization.ToString() != $"Bearer {ApiKey}")
+        {
+            await WriteAsync(context, FakeAnswer.Envelope(401, 401, "You do not have access permissions"));
+            return;
+        }
+
+        if (_scripts.TryGetValue(request.Path, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            await WriteAsync(context, scripted);
+            return;
+        }
+
+        await WriteAsync(context, Default(request));
+    }
+
+    private FakeAnswer Default(HttpRequest request)
+    {
+        var taskId = request.Query["taskId"].ToString();
+        switch (request.Path.Value)
+        {
+            case "/api/v1/jobs/createTask":
+                return FakeAnswer.Envelope(200, 200, "success", new { taskId = $"task_sora_{Interlocked.Increment(ref _next)}" });
+            case "/api/v1/veo/generate":
+                return FakeAnswer.Envelope(200, 200, "success", new { taskId = $"veo_task_{Interlocked.Increment(ref _next)}" });
+            case "/api/v1/jobs/recordInfo" or "/api/v1/veo/record-info":
+                return _records.TryGetValue(taskId, out var record)
+                    ? new FakeAnswer(200, $$"""{"code":200,"msg":"success","data":{{record}}}""")
+                    : FakeAnswer.Envelope(200, 200, "success", new { taskId, state = "waiting", successFlag = 0 });
+            case "/api/v1/chat/credit":
+                return new FakeAnswer(200, """{"code":200,"msg":"success","data":35.95}""");
+            default:
+                return FakeAnswer.Envelope(404, 404, "Not found");
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, FakeAnswer answer)
+    {
+        if (answer.Drop)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (answer.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+            return;
+        }
+
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(answer.Body ?? "");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

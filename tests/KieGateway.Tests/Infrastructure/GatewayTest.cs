@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace KieGateway.Tests.Infrastructure;
+
+/// <summary>A test class with a fresh fake Kie and a Live-mode gateway in front of it, on a fake clock.</summary>
+public abstract class GatewayTest : IAsyncLifetime
+{
+    protected FakeKie Kie { get; private set; } = null!;
+
+    protected GatewayFactory Gateway { get; private set; } = null!;
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero));
+
+    protected HttpClient Alice { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Kie = await FakeKie.StartAsync();
+        Gateway = new GatewayFactory(Kie, Settings, Clock);
+        Alice = Gateway.ClientWithKey(TestClients.AliceKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Kie.DisposeAsync();
+        File.Delete(Gateway.DatabasePath);
+    }
+}
