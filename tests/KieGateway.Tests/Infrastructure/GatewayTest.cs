@@ -22,6 +22,20 @@ public abstract class GatewayTest : IAsyncLifetime
         Alice = Gateway.ClientWithKey(TestClients.AliceKey);
     }
 
+    /// <summary>
+    /// Moves the gateway's clock forward in small steps until <paramref name="done"/> holds: timers that
+    /// the gateway creates while the test runs (a retry's backoff) fire without the test sleeping.
+    /// </summary>
+    protected async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (!done())
+        {
+            Clock.Advance(step);
+            await Task.Delay(5, cts.Token);
+        }
+    }
+
     public async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();
