@@ -1,0 +1,68 @@
+using System.Net;
+using KieGateway.Tests.Infrastructure;
+
+namespace KieGateway.Tests.Videos;
+
+/// <summary>Reading a video asks Kie at most once per poll interval, and never once the video is done.</summary>
+public sealed class RefreshTests : GatewayTest
+{
+    private const string RecordInfo = "/api/v1/veo/record-info";
+
+    [Fact]
+    public async Task ReadsWithinThePollIntervalAnswerFromTheStore()
+    {
+        var id = (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+
+        await Alice.GetAsync($"/videos/{id}");
+        Clock.Advance(TimeSpan.FromSeconds(4));
+        await Alice.GetAsync($"/videos/{id}");
+        Assert.Empty(Kie.CallsTo(RecordInfo)); // created 4 s ago: still fresh
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await Alice.GetAsync($"/videos/{id}");
+        await Alice.GetAsync($"/videos/{id}");
+        Assert.Single(Kie.CallsTo(RecordInfo));
+    }
+
+    [Fact]
+    public async Task ATerminalVideoNeverCallsKieAgain()
+    {
+        var id = (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        var completed = await (await Alice.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("completed", completed["status"].Str());
+
+        for (var i = 0; i < 3; i++)
+        {
+            Clock.Advance(TimeSpan.FromMinutes(10));
+            await (await Alice.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        }
+
+        Assert.Single(Kie.CallsTo(RecordInfo));
+    }
+
+    [Fact]
+    public async Task AFailedRefreshAnswersTheStoredVideo()
+    {
+        var id = (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+        Kie.Script(RecordInfo, FakeAnswer.Envelope(200, 401, "Unauthorized"));
+        Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var video = await (await Alice.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("queued", video["status"].Str());
+    }
+
+    [Fact]
+    public async Task TheVideoIsPersistedAndOutlivesTheGatewayProcess()
+    {
+        var id = (await (await Alice.PostVideoAsync(new { prompt = "persisted", metadata = new { order = "7" } })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+
+        await using var restarted = new GatewayFactory(Kie, time: Clock, database: Gateway.DatabasePath);
+        var video = await (await restarted.ClientWithKey(TestClients.AliceKey).GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("persisted", video["prompt"].Str());
+        Assert.Equal("7", video["metadata"]!["order"].Str());
+    }
+}
