@@ -39,7 +39,7 @@ var app = builder.Build();
 
 app.UseGatewayRequestLogging();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseGatewayStatusCodeProblems();
 app.UseGatewaySwaggerUI();
 app.UseAuthentication();
 app.UseAuthorization();

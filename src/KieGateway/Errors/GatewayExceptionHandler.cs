@@ -62,13 +62,11 @@ internal sealed class GatewayExceptionHandler(IProblemDetailsService problems, I
         }
     }
 
-    /// <summary>Malformed JSON, wrong types and wrong content types, named by field where JSON says which.</summary>
+    /// <summary>Malformed JSON and wrong types, named by field where the JSON path says which.</summary>
     private static (string Field, string Message) BadRequestReason(BadHttpRequestException bad) => bad.InnerException switch
     {
         JsonException { Path: { Length: > 1 } path } json => (FieldOf(path), JsonMessage(json)),
         JsonException json => ("body", JsonMessage(json)),
-        _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
-            ("body", "The body must be JSON, sent with 'Content-Type: application/json'."),
         _ => ("body", "The request could not be read: " + bad.Message),
     };
 
