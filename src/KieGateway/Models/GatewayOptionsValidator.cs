@@ -14,7 +14,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         foreach (var (id, model) in options.Models)
         {
             errors.Require(ModelCatalog.Find(id) is not null, $"Gateway:Models:{id} is not a gateway model ({KnownModels}).");
-            errors.Require(model.FallbackModel is null || ModelCatalog.Find(model.FallbackModel) is not null,
+            errors.Require(string.IsNullOrEmpty(model.FallbackModel) || ModelCatalog.Find(model.FallbackModel) is not null,
                 $"Gateway:Models:{id}:FallbackModel '{model.FallbackModel}' is not a gateway model.");
             errors.Require(!string.Equals(model.FallbackModel, id, StringComparison.Ordinal),
                 $"Gateway:Models:{id}:FallbackModel cannot name the model itself.");

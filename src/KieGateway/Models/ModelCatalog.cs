@@ -26,7 +26,9 @@ internal sealed class ModelCatalog(IOptionsMonitor<GatewayOptions> options)
     }
 
     public string? FallbackOf(GatewayModel model) =>
-        options.CurrentValue.Models.TryGetValue(model.Id, out var m) ? m.FallbackModel : null;
+        options.CurrentValue.Models.TryGetValue(model.Id, out var m) && !string.IsNullOrWhiteSpace(m.FallbackModel)
+            ? m.FallbackModel
+            : null;
 
     /// <summary>The requested (or default) model if it is on, else its fallback when the client allows one.</summary>
     public ModelResolution Resolve(string? requested, bool allowFallback)
