@@ -6,9 +6,12 @@ namespace KieGateway.Kie;
 /// <summary>Resolves the mode from the environment and the key from a secret file.</summary>
 internal sealed class KieOptionsSetup(IHostEnvironment environment) : IPostConfigureOptions<KieOptions>
 {
+    public static KieMode ResolveMode(KieMode? configured, IHostEnvironment environment) =>
+        configured ?? (environment.IsDevelopment() ? KieMode.Sandbox : KieMode.Live);
+
     public void PostConfigure(string? name, KieOptions options)
     {
-        options.Mode ??= environment.IsDevelopment() ? KieMode.Sandbox : KieMode.Live;
+        options.Mode = ResolveMode(options.Mode, environment);
         if (string.IsNullOrWhiteSpace(options.ApiKey) && !string.IsNullOrWhiteSpace(options.ApiKeyFile)
             && File.Exists(options.ApiKeyFile))
         {

@@ -17,9 +17,11 @@ internal static class SandboxExtensions
         services.AddTransient<SandboxKieHandler>();
 
         // In Sandbox mode only, a development client exists so that Swagger UI works out of the box.
-        services.AddOptions<GatewayOptions>().PostConfigure<IOptions<KieOptions>, IOptions<SandboxOptions>>((gateway, kie, sandbox) =>
+        // The mode is read from configuration, not from KieOptions, so that a Kie misconfiguration is reported once.
+        services.AddOptions<GatewayOptions>().PostConfigure<IConfiguration, IHostEnvironment, IOptions<SandboxOptions>>((gateway, configuration, environment, sandbox) =>
         {
-            if (kie.Value.EffectiveMode == KieMode.Sandbox && gateway.Clients.All(c => c.Id != sandbox.Value.ClientId))
+            var mode = KieOptionsSetup.ResolveMode(configuration.GetValue<KieMode?>($"{KieOptions.SectionName}:{nameof(KieOptions.Mode)}"), environment);
+            if (mode == KieMode.Sandbox && gateway.Clients.All(c => c.Id != sandbox.Value.ClientId))
             {
                 gateway.Clients.Add(new GatewayClient
                 {

@@ -16,8 +16,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public GatewayFactory(FakeKie? kie, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? database = null)
+    private readonly string _environment;
+
+    public GatewayFactory(
+        FakeKie? kie, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? database = null,
+        string environment = "Testing")
     {
+        _environment = environment;
         Time = time;
         DatabasePath = database ?? Path.Combine(Path.GetTempPath(), $"kiegateway-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>(TestClients.Settings)
@@ -51,8 +56,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        foreach (var (key, value) in _settings)
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
         }

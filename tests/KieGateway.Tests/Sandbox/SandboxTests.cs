@@ -1,0 +1,109 @@
+using System.Net;
+using KieGateway.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KieGateway.Tests.Sandbox;
+
+/// <summary>With no Kie key at all, the built-in simulator makes every path visible.</summary>
+public sealed class SandboxTests : IAsyncLifetime
+{
+    private const string SandboxKey = "kgw_sandbox_dev_key";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero));
+    private GatewayFactory _gateway = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _gateway = new GatewayFactory(kie: null, time: _clock);
+        _client = _gateway.ClientWithKey(SandboxKey);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        File.Delete(_gateway.DatabasePath);
+    }
+
+    private async Task<string> CreateAsync(object body) =>
+        (await (await _client.PostVideoAsync(body)).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+
+    private async Task<System.Text.Json.Nodes.JsonObject> ReadAsync(string id) =>
+        await (await _client.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+
+    [Theory]
+    [InlineData("veo-3.1-fast", null)]
+    [InlineData("veo-3.1", "https://images.example.com/a.png")]
+    [InlineData("sora-2", null)]
+    [InlineData("sora-2-pro", "https://images.example.com/a.png")]
+    public async Task ASandboxVideoGoesFromQueuedToCompletedWithAPlayableSample(string model, string? image)
+    {
+        var id = await CreateAsync(new { prompt = "a fox in the snow", model, imageUrls = image is null ? null : new[] { image } });
+        Assert.Equal("queued", (await ReadAsync(id))["status"].Str());
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var generating = await ReadAsync(id);
+        Assert.Equal("in_progress", generating["status"].Str());
+
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        var completed = await ReadAsync(id);
+        Assert.Equal("completed", completed["status"].Str());
+        Assert.Equal(100, completed["progress"]!.GetValue<int>());
+        var url = new Uri(Assert.Single(completed["videoUrls"].Strings()));
+        Assert.Equal("/sandbox/media/sample.mp4", url.AbsolutePath);
+
+        var media = await _gateway.CreateClient().GetAsync(url.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, media.StatusCode);
+        Assert.Equal("video/mp4", media.Content.Headers.ContentType?.MediaType);
+        var bytes = await media.Content.ReadAsByteArrayAsync();
+        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(bytes, 4, 4)); // an MP4 container
+    }
+
+    [Theory]
+    [InlineData("veo-3.1-fast", "generation_failed", "[sandbox:fail]")]
+    [InlineData("sora-2", "generation_failed", "[sandbox:fail]")]
+    [InlineData("veo-3.1", "no_output", "[sandbox:no-output]")]
+    [InlineData("sora-2-pro", "no_output", "[sandbox:no-output]")]
+    public async Task TaskMarkersMakeTheVideoFail(string model, string code, string marker)
+    {
+        var id = await CreateAsync(new { prompt = $"a fox {marker}", model });
+
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        var video = await ReadAsync(id);
+
+        Assert.Equal("failed", video["status"].Str());
+        Assert.Equal(code, video["error"]!["code"].Str());
+        Assert.Empty(video["videoUrls"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("[sandbox:402]", HttpStatusCode.PaymentRequired, "insufficient_credits")]
+    [InlineData("[sandbox:429]", HttpStatusCode.TooManyRequests, "upstream_rate_limited")]
+    [InlineData("[sandbox:500]", HttpStatusCode.BadGateway, "upstream_error")]
+    public async Task CreateMarkersMakeCreateFailAsKieWould(string marker, HttpStatusCode status, string code)
+    {
+        foreach (var model in new[] { "veo-3.1-fast", "sora-2" })
+        {
+            var response = await _client.PostVideoAsync(new { prompt = $"a fox {marker}", model });
+
+            await response.AssertProblemAsync(status, code);
+        }
+    }
+
+    [Fact]
+    public async Task ReadinessReportsSandboxMode()
+    {
+        var health = await (await _gateway.CreateClient().GetAsync("/health/ready")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Healthy", health["status"].Str());
+        Assert.Equal("Sandbox", health["kieMode"].Str());
+    }
+
+    [Fact]
+    public async Task CreditsAnswerFromTheSimulator()
+    {
+        var credits = await (await _client.GetAsync("/credits")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.True(credits["credits"]!.GetValue<decimal>() > 0);
+    }
+}
