@@ -26,6 +26,7 @@ internal static class VideosApi
             .AddOpenApiOperationTransformer(VideosApiDocs.CreateExamples);
         group.MapGet("/{id}", GetAsync).WithName("GetVideo")
             .WithSummary("Read a video; non-terminal videos are refreshed from Kie at most once per poll interval")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AddOpenApiOperationTransformer(VideosApiDocs.VideoExample);
         group.MapGet("/", ListAsync).WithName("ListVideos")
             .WithSummary("List the client's videos, newest first")

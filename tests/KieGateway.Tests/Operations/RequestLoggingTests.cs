@@ -1,0 +1,42 @@
+using System.Net;
+using KieGateway.Tests.Infrastructure;
+
+namespace KieGateway.Tests.Operations;
+
+public sealed class RequestLoggingTests : GatewayTest
+{
+    [Fact]
+    public async Task EveryAnswerCarriesACorrelationIdThatIsLogged()
+    {
+        var response = await Alice.GetAsync("/videos");
+
+        var id = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
+        Assert.False(string.IsNullOrWhiteSpace(id));
+        Assert.Contains(Gateway.Log.Lines, l => l.Contains("/videos") && l.Contains("200") && l.Contains(id));
+    }
+
+    [Fact]
+    public async Task ACallersCorrelationIdIsKept()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/videos");
+        request.Headers.Add("X-Correlation-Id", "order-42.retry-1");
+
+        var response = await Alice.SendAsync(request);
+
+        Assert.Equal("order-42.retry-1", Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+    }
+
+    [Theory]
+    [InlineData("has spaces in it")]
+    [InlineData("<script>")]
+    public async Task AnUnsafeCorrelationIdIsReplaced(string unsafeId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", unsafeId);
+
+        var response = await Gateway.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(unsafeId, Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+    }
+}
