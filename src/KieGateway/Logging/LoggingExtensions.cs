@@ -13,13 +13,15 @@ internal static class LoggingExtensions
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
-        // writeToProviders: loggers added later (tests capture the log this way) see every event too.
+        // writeToProviders: loggers added later (tests capture the log this way) see every event too;
+        // preserveStaticLogger: each host owns its logger, so hosts side by side (tests) do not close each other's.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .Enrich.With(new SecretRedactionEnricher(() => services.GetRequiredService<IOptions<KieOptions>>().Value.ApiKey))
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+            preserveStaticLogger: true,
             writeToProviders: true);
         return builder;
     }

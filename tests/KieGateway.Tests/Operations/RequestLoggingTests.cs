@@ -12,7 +12,12 @@ public sealed class RequestLoggingTests : GatewayTest
 
         var id = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
         Assert.False(string.IsNullOrWhiteSpace(id));
-        Assert.Contains(Gateway.Log.Lines, l => l.Contains("/videos") && l.Contains("200") && l.Contains(id));
+        // The request line is written once the answer has gone out: wait for it, within a bound.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!Gateway.Log.Lines.Any(l => l.Contains("/videos") && l.Contains("200") && l.Contains(id)))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     [Fact]
