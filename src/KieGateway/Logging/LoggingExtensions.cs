@@ -32,6 +32,8 @@ internal static class LoggingExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static one (which each host leaves alone).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 if (http.User.Identity?.IsAuthenticated == true)
