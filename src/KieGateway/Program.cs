@@ -39,6 +39,7 @@ var app = builder.Build();
 
 app.UseGatewayRequestLogging();
 app.UseExceptionHandler();
+app.UseBodyLimits();
 app.UseGatewayStatusCodeProblems();
 app.UseGatewaySwaggerUI();
 app.UseAuthentication();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KieGateway.Errors;
 
 internal static class ErrorExtensions
@@ -8,27 +6,11 @@ internal static class ErrorExtensions
     public static IServiceCollection AddGatewayProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Extensions.TryAdd("code", DefaultCode(context.ProblemDetails.Status));
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-        });
+            ProblemDefaults.Apply(context.ProblemDetails, context.HttpContext));
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
         // Bad JSON throws, so that the exception handler answers it as a problem instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
-
-    private static string DefaultCode(int? status) => status switch
-    {
-        400 => ProblemCodes.ValidationFailed,
-        401 => ProblemCodes.Unauthorized,
-        403 => ProblemCodes.Forbidden,
-        404 => ProblemCodes.NotFound,
-        405 => "method_not_allowed",
-        413 => ProblemCodes.PayloadTooLarge,
-        415 => ProblemCodes.ValidationFailed,
-        >= 500 => ProblemCodes.InternalError,
-        _ => "error",
-    };
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace KieGateway.Errors;
 
 /// <summary>The one place where exceptions become problem+json answers; no stack trace ever leaves.</summary>
-internal sealed class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+internal sealed class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -41,7 +41,8 @@ internal sealed class GatewayExceptionHandler(IProblemDetailsService problems, I
         problem.Title = title;
         problem.Detail = detail;
         problem.Extensions["code"] = code;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        await ProblemWriter.WriteAsync(context, problem, exception);
+        return true;
     }
 
     private static (int, string, string, string?, Dictionary<string, string[]>?) Describe(Exception exception)
@@ -50,9 +51,11 @@ internal sealed class GatewayExceptionHandler(IProblemDetailsService problems, I
         {
             case KieException kie:
                 var (status, code, title) = KieProblemMap.For(kie.Failure);
-                return (status, code, title, kie.UpstreamMessage, null);
+                // A refused key is the operator's problem: Kie's own words about it are not passed on.
+                return (status, code, title, kie.Failure == KieFailure.AuthFailed ? null : kie.UpstreamMessage, null);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
-                return (413, ProblemCodes.PayloadTooLarge, "The request body is too large.", null, null);
+                return (413, ProblemCodes.PayloadTooLarge, "The request body is too large.",
+                    $"A request body may be at most {BodyLimits.JsonBytes / 1024} KB.", null);
             case BadHttpRequestException bad:
                 var (field, message) = BadRequestReason(bad);
                 return (400, ProblemCodes.ValidationFailed, "The request is not valid.", message,

@@ -33,7 +33,6 @@ internal static class StatusCodeProblems
         }
 
         problem.Status = http.Response.StatusCode;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await ProblemWriter.WriteAsync(http, problem);
     }
 }

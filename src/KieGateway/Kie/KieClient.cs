@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 
@@ -9,19 +10,19 @@ namespace KieGateway.Kie;
 /// The one typed client for Kie. Every call returns the envelope's <c>data</c> or throws a
 /// <see cref="KieException"/>: success needs a 2xx status <em>and</em> a body <c>code</c> of 200.
 /// </summary>
-internal sealed class KieClient(HttpClient http)
+internal sealed class KieClient(HttpClient http, IOptions<KieOptions> options)
 {
     public async Task<string> CreateJobsTaskAsync(JobsCreateTaskRequest body, CancellationToken ct) =>
         ReadTaskId(await PostAsync("api/v1/jobs/createTask", body, ct));
 
     public async Task<JobsRecord> GetJobsRecordAsync(string taskId, CancellationToken ct) =>
-        JobsRecord.Parse(await GetAsync($"api/v1/jobs/recordInfo?taskId={Uri.EscapeDataString(taskId)}", ct));
+        JobsRecord.Parse(RequireObject(await GetAsync($"api/v1/jobs/recordInfo?taskId={Uri.EscapeDataString(taskId)}", ct)));
 
     public async Task<string> GenerateVeoAsync(VeoGenerateRequest body, CancellationToken ct) =>
         ReadTaskId(await PostAsync("api/v1/veo/generate", body, ct));
 
     public async Task<VeoRecord> GetVeoRecordAsync(string taskId, CancellationToken ct) =>
-        VeoRecord.Parse(await GetAsync($"api/v1/veo/record-info?taskId={Uri.EscapeDataString(taskId)}", ct));
+        VeoRecord.Parse(RequireObject(await GetAsync($"api/v1/veo/record-info?taskId={Uri.EscapeDataString(taskId)}", ct)));
 
     public async Task<decimal> GetCreditsAsync(CancellationToken ct)
     {
@@ -72,13 +73,17 @@ internal sealed class KieClient(HttpClient http)
                 return envelope.Data;
             }
 
-            var code = envelope?.Code is int c and not 200 ? c : (int)response.StatusCode;
-            if (envelope is null && response.IsSuccessStatusCode)
+            if (envelope?.Code is null && response.IsSuccessStatusCode)
             {
                 throw Unreadable("not a Kie envelope");
             }
 
-            throw new KieException(KieException.Classify(code), code, envelope?.Message, RetryAfterOf(response));
+            // Only Kie's own envelope with a definite code says for sure that nothing was created; a proxy's
+            // error page or a server error may have come after the task was made.
+            var code = envelope?.Code is int c and not 200 ? c : (int)response.StatusCode;
+            var definite = envelope?.Code is not null && code is not (500 or 502 or 503 or 504);
+            throw new KieException(KieException.Classify(code), code, Scrub(envelope?.Message), RetryAfterOf(response),
+                outcomeUnknown: !definite);
         }
     }
 
@@ -89,6 +94,15 @@ internal sealed class KieClient(HttpClient http)
             { Date: { } date } => date - DateTimeOffset.UtcNow,
             _ => null,
         };
+
+    /// <summary>Kie's own text goes to clients and logs; it must never carry the key back with it.</summary>
+    private string? Scrub(string? upstream) =>
+        upstream is null || string.IsNullOrEmpty(options.Value.ApiKey)
+            ? upstream
+            : upstream.Replace(options.Value.ApiKey, "[REDACTED]", StringComparison.Ordinal);
+
+    private static JsonElement RequireObject(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object ? data : throw Unreadable("the task record is missing");
 
     private static string ReadTaskId(JsonElement data) =>
         KieJson.ReadString(data, "taskId", "task_id") ?? throw Unreadable("the answer carries no taskId");

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using KieGateway.Sandbox;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace KieGateway.Kie;
 
@@ -38,14 +39,20 @@ internal static class KieExtensions
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, options.ReadRetries);
                 resilience.Retry.Delay = options.ReadRetryBaseDelay;
                 resilience.Retry.ShouldRetryAfterHeader = true;
+                // Only reads retry, decided here from the request itself: every create costs money.
                 resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
-                    options.ReadRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome));
-                // After ShouldHandle: it wraps the predicate so that POST, PUT, PATCH and DELETE never retry.
-                resilience.Retry.DisableForUnsafeHttpMethods();
+                    options.ReadRetries > 0
+                    && args.Context.GetRequestMessage()?.Method == HttpMethod.Get
+                    && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+                resilience.Retry.MaxDelay = TimeSpan.FromSeconds(30);
                 resilience.AttemptTimeout.Timeout = options.Timeout;
                 resilience.TotalRequestTimeout.Timeout =
                     options.Timeout * (options.ReadRetries + 1) + options.ReadRetryBaseDelay * 60;
                 resilience.CircuitBreaker.SamplingDuration = options.Timeout * 2;
+                // Kie's 429s are its normal pacing (20 creates per 10 s), not a sign that it is down.
+                resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
+                    HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                    && args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
             });
         return services;
     }

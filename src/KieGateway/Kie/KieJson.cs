@@ -85,21 +85,21 @@ internal static class KieJson
         if (value is { ValueKind: JsonValueKind.String } text && text.GetString() is { } s)
         {
             var trimmed = s.Trim();
-            if (trimmed.StartsWith('['))
+            if (!trimmed.StartsWith('['))
             {
-                try
-                {
-                    using var nested = JsonDocument.Parse(trimmed);
-                    return Strings(nested.RootElement);
-                }
-                catch (JsonException)
-                {
-                    // Kie's callback schema once showed '[http://…]' unquoted: fall through to splitting.
-                    trimmed = trimmed.Trim('[', ']');
-                }
+                return trimmed.Length > 0 ? [trimmed] : [];
             }
 
-            return trimmed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            try
+            {
+                using var nested = JsonDocument.Parse(trimmed);
+                return Strings(nested.RootElement);
+            }
+            catch (JsonException)
+            {
+                // Kie's callback schema once showed '[http://…]' unquoted: split that list on commas.
+                return trimmed.Trim('[', ']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
         }
 
         return value is { ValueKind: JsonValueKind.Array } array ? Strings(array) : [];
@@ -131,11 +131,13 @@ internal static class KieJson
         return null;
     }
 
+    // Seconds or milliseconds; anything else (micro-, nanoseconds, garbage) is no time at all.
     private static DateTimeOffset? FromEpoch(long epoch) => epoch switch
     {
         <= 0 => null,
-        > 100_000_000_000 => DateTimeOffset.FromUnixTimeMilliseconds(epoch),
-        _ => DateTimeOffset.FromUnixTimeSeconds(epoch),
+        <= 100_000_000_000 => DateTimeOffset.FromUnixTimeSeconds(epoch),
+        <= 253_402_300_799_999 => DateTimeOffset.FromUnixTimeMilliseconds(epoch),
+        _ => null,
     };
 
     private static string[] Strings(JsonElement array) =>

@@ -24,10 +24,12 @@ internal sealed record VeoRecord(
     public static VeoRecord Parse(JsonElement data)
     {
         var response = KieJson.ReadObject(data, "response", "info");
+        var urls = response is { } r ? KieJson.ReadStringList(r, "resultUrls", "result_urls") : [];
         return new VeoRecord(
             KieJson.ReadString(data, "taskId", "task_id"),
             KieJson.ReadInt(data, "successFlag", "success_flag") ?? 0,
-            response is { } r ? KieJson.ReadStringList(r, "resultUrls", "result_urls") : [],
+            // The quickstart shape puts the URLs on data itself.
+            urls.Count > 0 ? urls : KieJson.ReadStringList(data, "resultUrls", "result_urls"),
             KieJson.ReadInt(data, "errorCode", "error_code"),
             KieJson.ReadString(data, "errorMessage", "error_message"),
             KieJson.ReadTime(data, "completeTime", "complete_time"));

@@ -15,7 +15,12 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next)
     {
         var incoming = context.Request.Headers[LoggingExtensions.CorrelationHeader].ToString();
         var id = IsPlain(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-        context.Response.Headers[LoggingExtensions.CorrelationHeader] = id;
+        // At start of the answer: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[LoggingExtensions.CorrelationHeader] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
         {
             await next(context);

@@ -15,6 +15,7 @@ internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOp
         ["sora-2-text-to-video", "sora-2-image-to-video", "sora-2-pro-text-to-video", "sora-2-pro-image-to-video"];
 
     private readonly ConcurrentDictionary<string, SimulatedTask> _tasks = new(StringComparer.Ordinal);
+    private long _created;
 
     public SimulatorAnswer Handle(HttpMethod method, string path, string? taskId, JsonNode? body) => (method.Method, path) switch
     {
@@ -38,7 +39,7 @@ internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOp
             : input?["n_frames"]?.GetValue<string>() is { } frames && frames is not ("10" or "15") ? "input.n_frames must be \"10\" or \"15\""
             : model.Contains("image", StringComparison.Ordinal) != (input?["image_urls"] is JsonArray { Count: 1 }) ? "image_urls: exactly 1 image for image-to-video models, none otherwise"
             : null;
-        return problem is not null ? SimulatorAnswer.Error(422, problem) : Accept($"task_{model}_{time.GetUtcNow().ToUnixTimeMilliseconds()}", model!, prompt!, body!);
+        return problem is not null ? SimulatorAnswer.Error(422, problem) : Accept($"task_{model}_{time.GetUtcNow().ToUnixTimeMilliseconds()}{Interlocked.Increment(ref _created) % 1000:D3}", model!, prompt!, body!);
     }
 
     private SimulatorAnswer JobsRecord(string? taskId)

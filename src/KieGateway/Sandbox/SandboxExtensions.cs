@@ -21,7 +21,9 @@ internal static class SandboxExtensions
         services.AddOptions<GatewayOptions>().PostConfigure<IConfiguration, IHostEnvironment, IOptions<SandboxOptions>>((gateway, configuration, environment, sandbox) =>
         {
             var mode = KieOptionsSetup.ResolveMode(configuration.GetValue<KieMode?>($"{KieOptions.SectionName}:{nameof(KieOptions.Mode)}"), environment);
-            if (mode == KieMode.Sandbox && gateway.Clients.All(c => c.Id != sandbox.Value.ClientId))
+            // Outside Development the well-known key is not handed out: a shared sandbox sets its own.
+            var keyChosen = environment.IsDevelopment() || configuration[$"{SandboxOptions.SectionName}:{nameof(SandboxOptions.ClientKey)}"] is { Length: > 0 };
+            if (mode == KieMode.Sandbox && keyChosen && gateway.Clients.All(c => c.Id != sandbox.Value.ClientId))
             {
                 gateway.Clients.Add(new GatewayClient
                 {

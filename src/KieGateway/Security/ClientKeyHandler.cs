@@ -17,8 +17,7 @@ internal sealed class ClientKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IOptionsMonitor<GatewayOptions> gateway,
-    IProblemDetailsService problems)
+    IOptionsMonitor<GatewayOptions> gateway)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "ClientKey";
@@ -73,7 +72,7 @@ internal sealed class ClientKeyHandler(
     {
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = Response.StatusCode, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+        await ProblemWriter.WriteAsync(Context, problem);
     }
 
     private static string? ReadKey(IHeaderDictionary headers)

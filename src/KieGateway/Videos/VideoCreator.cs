@@ -56,7 +56,16 @@ internal sealed class VideoCreator(
         }
 
         record.LastPolledAt = time.GetUtcNow();
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The task exists and is paid for: say which one, so that an operator can reconcile it.
+            logger.LogError(ex, "Video {VideoId}: Kie task {KieTaskId} was created but could not be stored", record.Id, record.KieTaskId);
+            throw;
+        }
         logger.LogInformation("Video {VideoId} created for {ClientId} on {Model} as Kie task {KieTaskId}",
             record.Id, clientId, model.Id, record.KieTaskId);
         return record.ToResource();
@@ -64,13 +73,7 @@ internal sealed class VideoCreator(
 
     private async Task MarkOutcomeUnknownAsync(VideoRecord record, KieException ex)
     {
-        var now = time.GetUtcNow();
-        record.Status = VideoStatus.Failed;
-        record.ErrorCode = VideoErrorCodes.UpstreamOutcomeUnknown;
-        record.ErrorMessage = "Kie did not confirm the task (" + ex.UpstreamMessage
-            + "). It may or may not exist upstream; the gateway does not resubmit it.";
-        record.UpdatedAt = now;
-        record.CompletedAt = now;
+        record.MarkOutcomeUnknown($"Kie did not confirm the task ({ex.UpstreamMessage})", time.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         logger.LogWarning("Video {VideoId}: Kie create outcome unknown ({Failure})", record.Id, ex.Failure);
     }

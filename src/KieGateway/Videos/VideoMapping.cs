@@ -23,6 +23,11 @@ internal static class VideoMapping
 
     public static void Apply(this VideoRecord record, Providers.ProviderStatus status, DateTimeOffset now)
     {
+        if (record.Status.IsTerminal() || (record.Status == VideoStatus.InProgress && status.Status == VideoStatus.Queued))
+        {
+            return; // states only move forward
+        }
+
         var changed = record.Status != status.Status || (status.Progress is { } p && p != record.Progress);
         record.Status = status.Status;
         record.Progress = status.Status == VideoStatus.Completed ? 100 : status.Progress ?? record.Progress;
@@ -38,5 +43,15 @@ internal static class VideoMapping
         {
             record.UpdatedAt = now;
         }
+    }
+
+    /// <summary>Kie may or may not have the task: the video ends here and is never resubmitted.</summary>
+    public static void MarkOutcomeUnknown(this VideoRecord record, string why, DateTimeOffset now)
+    {
+        record.Status = VideoStatus.Failed;
+        record.ErrorCode = VideoErrorCodes.UpstreamOutcomeUnknown;
+        record.ErrorMessage = why + ". The task may or may not exist at Kie; the gateway does not resubmit it.";
+        record.UpdatedAt = now;
+        record.CompletedAt = now;
     }
 }

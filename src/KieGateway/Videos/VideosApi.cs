@@ -18,6 +18,7 @@ internal static class VideosApi
         var group = routes.MapGroup("/videos").WithTags("Videos").RequireAuthorization();
 
         group.MapPost("/", CreateAsync).Validate<CreateVideoRequest>().WithName("CreateVideo")
+            .WithMetadata(new RequestSizeLimitAttribute(BodyLimits.JsonBytes))
             .WithSummary("Create a video (text-to-video or image-to-video)")
             .WithDescription(VideosApiDocs.Create)
             .ProducesUpstreamProblems()

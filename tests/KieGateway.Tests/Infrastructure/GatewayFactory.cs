@@ -31,6 +31,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Kie:Mode"] = kie is null ? "Sandbox" : "Live",
             ["Kie:BaseUrl"] = kie?.BaseUrl.ToString() ?? "https://api.kie.ai",
             ["Kie:ApiKey"] = kie is null ? null : FakeKie.ApiKey,
+            ["Sandbox:ClientKey"] = kie is null ? "kgw_sandbox_dev_key" : null,
             ["Kie:Timeout"] = "00:00:02",
             ["Kie:ReadRetryBaseDelay"] = "00:00:00.010",
             ["Jobs:PollInterval"] = "00:00:05",

@@ -20,6 +20,10 @@ public static class HttpAssertions
         Assert.Equal(code, body["code"]?.GetValue<string>());
         Assert.Equal((int)status, body["status"]?.GetValue<int>());
         Assert.False(string.IsNullOrEmpty(body["traceId"]?.GetValue<string>()), "every problem carries a traceId");
+        Assert.Equal($"https://kiegateway.dev/problems/{code}", body["type"]?.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(body["title"]?.GetValue<string>()), "every problem has a title");
+        Assert.False(string.IsNullOrEmpty(body["detail"]?.GetValue<string>()), "every problem has a detail");
+        Assert.True(response.Headers.Contains("X-Correlation-Id"), "every answer carries a correlation id");
         Assert.DoesNotContain("   at ", text); // no stack trace
         return body;
     }

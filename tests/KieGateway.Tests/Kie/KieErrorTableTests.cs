@@ -35,7 +35,11 @@ public sealed class KieErrorTableTests : GatewayTest
         var response = await Alice.PostVideoAsync(new { prompt = "p", model });
 
         var problem = await response.AssertProblemAsync(status, code);
-        Assert.Equal("upstream says no", problem["detail"].Str());
+        if (code != "upstream_auth_failed") // Kie's words about the gateway's own key stay inside
+        {
+            Assert.Equal("upstream says no", problem["detail"].Str());
+        }
+
         Assert.Single(Kie.CallsTo(path));
     }
 

@@ -107,3 +107,17 @@ public sealed class SandboxTests : IAsyncLifetime
         Assert.True(credits["credits"]!.GetValue<decimal>() > 0);
     }
 }
+
+public sealed class SandboxKeyTests
+{
+    [Fact]
+    public async Task OutsideDevelopmentTheWellKnownSandboxKeyIsNotHandedOut()
+    {
+        await using var gateway = new GatewayFactory(kie: null, new Dictionary<string, string?> { ["Sandbox:ClientKey"] = null }, environment: "Production");
+
+        var response = await gateway.ClientWithKey("kgw_sandbox_dev_key").GetAsync("/videos");
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        File.Delete(gateway.DatabasePath);
+    }
+}
