@@ -53,6 +53,22 @@ public sealed class PaidCallsAreNeverRetriedTests : GatewayTest
         Assert.Single(Kie.CallsTo(path));
     }
 
+    [Theory]
+    [InlineData(500, "{\"code\":500,\"msg\":\"Server Error\"}")]
+    [InlineData(502, "<html>bad gateway</html>")]
+    [InlineData(200, "{\"msg\":\"accepted\",\"data\":{\"taskId\":\"veo_task_9\"}}")]
+    public async Task AnAnswerThatDoesNotSayNothingWasCreatedLeavesTheVideoAsOutcomeUnknown(int status, string body)
+    {
+        Kie.Script("/api/v1/veo/generate", new FakeAnswer(status, body));
+
+        var response = await Alice.PostVideoAsync(new { prompt = "p" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, "upstream_error");
+        var video = Assert.Single((await (await Alice.GetAsync("/videos")).AssertJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
+        Assert.Equal("upstream_outcome_unknown", video!["error"]!["code"].Str());
+        Assert.Single(Kie.Calls);
+    }
+
     [Fact]
     public async Task ReadsAreRetriedAfterAServerError()
     {

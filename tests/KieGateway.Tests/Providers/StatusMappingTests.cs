@@ -145,4 +145,61 @@ public sealed class StatusMappingTests : GatewayTest
         Assert.Equal("failed", video["status"].Str());
         Assert.Equal("no_output", video["error"]!["code"].Str());
     }
+
+    [Fact]
+    public async Task AVeoContentPolicyFailureIsContentRejected()
+    {
+        var video = await ReadAfterKieSaysAsync("veo-3.1", new { taskId = "veo_task_1", successFlag = 2, errorCode = 400, errorMessage = "flagged" });
+
+        Assert.Equal("content_rejected", video["error"]!["code"].Str());
+    }
+
+    [Fact]
+    public async Task NumbersSentAsStringsAndStringsSentAsNumbersAreRead()
+    {
+        var veo = await ReadAfterKieSaysAsync("veo-3.1", new { taskId = "veo_task_1", successFlag = "3", errorCode = "501", errorMessage = "boom" });
+
+        Assert.Equal("failed", veo["status"].Str());
+        Assert.Equal("generation_failed", veo["error"]!["code"].Str());
+    }
+
+    [Fact]
+    public async Task AJobsFailCodeSentAsANumberIsRead()
+    {
+        var video = await ReadAfterKieSaysAsync("sora-2", new { taskId = "task_sora_1", state = "fail", failCode = 422, failMsg = "prohibited" });
+
+        Assert.Equal("content_rejected", video["error"]!["code"].Str());
+    }
+
+    [Fact]
+    public async Task TheQuickstartShapeWithUrlsOnDataIsReadToo()
+    {
+        var video = await ReadAfterKieSaysAsync("veo-3.1-fast", new { taskId = "veo_task_1", successFlag = 1, resultUrls = $"[\"{Url}\"]" });
+
+        Assert.Equal("completed", video["status"].Str());
+        Assert.Equal([Url], video["videoUrls"].Strings());
+    }
+
+    [Fact]
+    public async Task ARecordWithoutDataLeavesTheVideoAsItWas()
+    {
+        var video = await ReadAfterKieSaysAsync("veo-3.1-fast", "null");
+
+        Assert.Equal("queued", video["status"].Str());
+    }
+
+    [Fact]
+    public async Task AnImpossibleTimestampIsIgnoredNotAServerError()
+    {
+        var video = await ReadAfterKieSaysAsync("sora-2", new
+        {
+            taskId = "task_sora_1",
+            state = "success",
+            resultJson = $$"""{"resultUrls":["{{Url}}"]}""",
+            completeTime = 1_764_075_730_000_000_000L, // nanoseconds
+        });
+
+        Assert.Equal("completed", video["status"].Str());
+        Assert.Equal("2026-11-25T13:00:05.000Z", video["completedAt"].Str()); // the gateway's own time instead
+    }
 }

@@ -58,6 +58,17 @@ public sealed class KieKeySecrecyTests : GatewayTest
         await AdvanceUntilAsync(() => credits.IsCompleted, TimeSpan.FromMilliseconds(100));
         await credits;
 
+        // Sora's failures, and reads that fail upstream.
+        Kie.Script("/api/v1/jobs/createTask", FakeAnswer.Envelope(200, 401, "Unauthorized"), new FakeAnswer(Drop: true));
+        await RecordAsync(Alice.PostVideoAsync(new { prompt = "fails", model = "sora-2" }));
+        await RecordAsync(Alice.PostVideoAsync(new { prompt = "fails", model = "sora-2" }));
+        Kie.Script("/api/v1/jobs/recordInfo", FakeAnswer.Envelope(401, 401, "Unauthorized"), new FakeAnswer(200, "garbage"));
+        var sora = (await (await Alice.GetAsync("/videos?model=sora-2&status=queued")).AssertJsonAsync(HttpStatusCode.OK))["data"]![0]!["id"].Str();
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        await RecordAsync(Alice.GetAsync($"/videos/{sora}"));
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        await RecordAsync(Alice.GetAsync($"/videos/{sora}"));
+
         // Client mistakes.
         await RecordAsync(Alice.PostAsync("/videos", new StringContent("{oops", System.Text.Encoding.UTF8, "application/json")));
         await RecordAsync(anonymous.PostAsJsonAsync("/videos", new { prompt = "no key" }));

@@ -31,6 +31,9 @@ public sealed class CreateVideoValidationTests : GatewayTest
         { """{"prompt":"p","model":"veo-3.1","imageUrls":["https://a.example/1.png","https://a.example/2.png","https://a.example/3.png"]}""", "imageUrls" },
         { "{\"prompt\":\"p\",\"metadata\":{" + string.Join(",", Enumerable.Range(0, 17).Select(i => $"\"k{i}\":\"v\"")) + "}}", "metadata" },
         { "{\"prompt\":\"p\",\"metadata\":{\"k\":\"" + new string('v', 513) + "\"}}", "metadata" },
+        { """{"prompt":"p","metadata":{"":"v"}}""", "metadata" },
+        { "{\"prompt\":\"p\",\"metadata\":{\"" + new string('k', 65) + "\":\"v\"}}", "metadata" },
+        { "{\"prompt\":\"p\",\"callbackUrl\":\"https://a.example/" + new string('x', 2048) + "\"}", "callbackUrl" },
         // wrong types and unknown fields
         { """{"prompt":42}""", "prompt" },
         { """{"prompt":"p","durationSeconds":"ten"}""", "durationSeconds" },
@@ -111,5 +114,14 @@ public sealed class CreateVideoValidationTests : GatewayTest
         Assert.Equal("https://hooks.example.com/kie", video["callbackUrl"].Str());
         Assert.Equal(["https://a.example/1.png"], video["imageUrls"].Strings());
         Assert.Equal("42", video["metadata"]!["orderId"].Str());
+    }
+
+    [Fact]
+    public async Task APromptOfExactlyTheLimitAndAnEmptyImageListAreAccepted()
+    {
+        var response = await Alice.PostVideoAsync(new { prompt = new string('p', 10_000), imageUrls = Array.Empty<string>() });
+
+        await response.AssertJsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal("TEXT_2_VIDEO", Assert.Single(Kie.Calls).Json["generationType"].Str());
     }
 }

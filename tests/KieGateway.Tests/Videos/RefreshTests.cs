@@ -1,5 +1,6 @@
 using System.Net;
 using KieGateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Videos;
 
@@ -64,5 +65,50 @@ public sealed class RefreshTests : GatewayTest
 
         Assert.Equal("persisted", video["prompt"].Str());
         Assert.Equal("7", video["metadata"]!["order"].Str());
+    }
+
+    [Fact]
+    public async Task ManyClientsReadingAtOnceMakeOneKieCall()
+    {
+        var id = (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+        Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Alice.GetAsync($"/videos/{id}")));
+
+        Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(Kie.CallsTo(RecordInfo));
+    }
+
+    [Fact]
+    public async Task AVideoWhoseCreateDiedMidCallEndsAsOutcomeUnknown()
+    {
+        // What a crash between storing the row and hearing from Kie leaves behind: a row without a task id.
+        using (var scope = Gateway.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KieGateway.Storage.GatewayDbContext>();
+            db.Videos.Add(new KieGateway.Storage.VideoRecord
+            {
+                Id = "vid_0123456789abcdef0123456789abcdef",
+                ClientId = "alice",
+                Model = "veo-3.1-fast",
+                Provider = "veo-3.1",
+                Prompt = "p",
+                AspectRatio = "16:9",
+                DurationSeconds = 8,
+                CreatedAt = Clock.GetUtcNow(),
+                UpdatedAt = Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        var early = await (await Alice.GetAsync("/videos/vid_0123456789abcdef0123456789abcdef")).AssertJsonAsync(HttpStatusCode.OK);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var late = await (await Alice.GetAsync("/videos/vid_0123456789abcdef0123456789abcdef")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("queued", early["status"].Str());
+        Assert.Equal("failed", late["status"].Str());
+        Assert.Equal("upstream_outcome_unknown", late["error"]!["code"].Str());
+        Assert.Empty(Kie.Calls);
     }
 }
