@@ -26,7 +26,7 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
         video.Property(v => v.Seq).ValueGeneratedOnAdd();
         video.HasIndex(v => v.Id).IsUnique();
         video.HasIndex(v => new { v.ClientId, v.Seq });
-        video.HasIndex(v => v.Status);
+        video.HasIndex(v => new { v.Status, v.NextPollAt });
         video.Property(v => v.Id).HasMaxLength(64);
         video.Property(v => v.ClientId).HasMaxLength(200);
         video.Property(v => v.Model).HasMaxLength(64);

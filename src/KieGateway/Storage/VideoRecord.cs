@@ -46,6 +46,9 @@ internal sealed class VideoRecord
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    /// <summary>When the gateway last asked Kie; refreshes are at most once per Jobs:PollInterval.</summary>
+    /// <summary>When the gateway last asked Kie about the task.</summary>
     public DateTimeOffset? LastPolledAt { get; set; }
+
+    /// <summary>When Kie is next asked (claimed atomically, so each due time is used once).</summary>
+    public DateTimeOffset? NextPollAt { get; set; }
 }

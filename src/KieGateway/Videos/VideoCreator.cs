@@ -13,6 +13,7 @@ internal sealed class VideoCreator(
     GatewayDbContext db,
     ProviderRouter router,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Jobs.JobsOptions> jobs,
     ILogger<VideoCreator> logger)
 {
     public async Task<Video> CreateAsync(string clientId, CreateVideoRequest request, GatewayModel model, CancellationToken ct)
@@ -55,7 +56,7 @@ internal sealed class VideoCreator(
             throw;
         }
 
-        record.LastPolledAt = time.GetUtcNow();
+        record.NextPollAt = Jobs.PollSchedule.Next(record.CreatedAt, time.GetUtcNow(), jobs.Value.PollInterval);
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);

@@ -9,4 +9,6 @@ internal static class VideoErrorCodes
     public const string ContentRejected = "content_rejected";
     public const string NoOutput = "no_output";
     public const string UpstreamOutcomeUnknown = "upstream_outcome_unknown";
+    public const string UpstreamTaskLost = "upstream_task_lost";
+    public const string TimedOut = "timed_out";
 }

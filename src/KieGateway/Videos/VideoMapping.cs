@@ -46,11 +46,16 @@ internal static class VideoMapping
     }
 
     /// <summary>Kie may or may not have the task: the video ends here and is never resubmitted.</summary>
-    public static void MarkOutcomeUnknown(this VideoRecord record, string why, DateTimeOffset now)
+    public static void MarkOutcomeUnknown(this VideoRecord record, string why, DateTimeOffset now) =>
+        record.MarkFailed(VideoErrorCodes.UpstreamOutcomeUnknown,
+            why + ". The task may or may not exist at Kie; the gateway does not resubmit it.", now);
+
+    public static void MarkFailed(this VideoRecord record, string code, string message, DateTimeOffset now)
     {
         record.Status = VideoStatus.Failed;
-        record.ErrorCode = VideoErrorCodes.UpstreamOutcomeUnknown;
-        record.ErrorMessage = why + ". The task may or may not exist at Kie; the gateway does not resubmit it.";
+        record.VideoUrls = [];
+        record.ErrorCode = code;
+        record.ErrorMessage = message;
         record.UpdatedAt = now;
         record.CompletedAt = now;
     }

@@ -1,23 +1,20 @@
 using System.Globalization;
 using KieGateway.Jobs;
-using KieGateway.Kie;
-using KieGateway.Providers;
 using KieGateway.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KieGateway.Videos;
 
-/// <summary>Reads a client's videos; a non-terminal one is refreshed from Kie at most once per poll interval.</summary>
+/// <summary>Reads a client's videos; a non-terminal one is refreshed from Kie when it is due.</summary>
 internal sealed class VideoReader(
     GatewayDbContext db,
-    ProviderRouter router,
+    VideoRefresher refresher,
+    VideoWaiters waiters,
     TimeProvider time,
-    IOptions<JobsOptions> jobs,
-    IOptions<KieOptions> kie,
-    ILogger<VideoReader> logger)
+    IOptions<JobsOptions> jobs)
 {
-    public async Task<Video?> GetAsync(string clientId, string id, CancellationToken ct)
+    public async Task<Video?> GetAsync(string clientId, string id, TimeSpan wait, CancellationToken ct)
     {
         var record = await db.Videos.SingleOrDefaultAsync(v => v.Id == id && v.ClientId == clientId, ct);
         if (record is null)
@@ -25,7 +22,18 @@ internal sealed class VideoReader(
             return null;
         }
 
-        await RefreshIfDueAsync(record, ct);
+        // A client's read waits for Kie only so long; past that it gets the stored state.
+        using (var budget = new CancellationTokenSource(jobs.Value.ReadRefreshBudget, time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token))
+        {
+            await refresher.RefreshIfDueAsync(record, linked.Token);
+        }
+
+        if (wait > TimeSpan.Zero && !record.Status.IsTerminal())
+        {
+            await WaitForEndAsync(record, wait, ct);
+        }
+
         return record.ToResource();
     }
 
@@ -52,63 +60,25 @@ internal sealed class VideoReader(
         return new VideoPage(rows.Take(limit).Select(r => r.ToResource()).ToList(), next is null ? null : ListCursor.Encode(next));
     }
 
-    private async Task RefreshIfDueAsync(VideoRecord record, CancellationToken ct)
+    /// <summary>Sleeps until this process stores the video's end or the wait is over, then answers the store.</summary>
+    private async Task WaitForEndAsync(VideoRecord record, TimeSpan wait, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (record.Status.IsTerminal() || !await ClaimPollAsync(record, now, ct))
+        var ended = waiters.WhenSignalledAsync(record.Id);
+        await db.Entry(record).ReloadAsync(ct); // it may have ended between the read and the subscription
+        if (record.Status.IsTerminal())
         {
             return;
         }
 
-        if (record.KieTaskId is null)
-        {
-            await FailIfCreateWasLostAsync(record, now);
-            return;
-        }
-
-        // A client's read waits for Kie only so long; past that it gets the stored state.
-        using var timeout = new CancellationTokenSource(jobs.Value.ReadRefreshBudget, time);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            var status = await router.ForProvider(record.Provider).GetStatusAsync(record.KieTaskId, budget.Token);
-            await db.Entry(record).ReloadAsync(CancellationToken.None);
-            if (!record.Status.IsTerminal())
-            {
-                record.Apply(status, time.GetUtcNow());
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+            await ended.WaitAsync(wait, time, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            // A failed refresh is not the client's problem: answer what is stored and try again later.
-            logger.LogWarning("Refresh of {VideoId} (Kie task {KieTaskId}) failed: {Reason}",
-                record.Id, record.KieTaskId, ex is KieException k ? $"{k.Failure} {k.KieCode}" : ex.GetType().Name);
-        }
-    }
-
-    /// <summary>One reader per interval asks Kie, however many clients read at once.</summary>
-    private async Task<bool> ClaimPollAsync(VideoRecord record, DateTimeOffset now, CancellationToken ct)
-    {
-        var due = now - jobs.Value.PollInterval;
-        var claimed = await db.Videos
-            .Where(v => v.Seq == record.Seq && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed
-                        && (v.LastPolledAt == null || v.LastPolledAt <= due))
-            .ExecuteUpdateAsync(set => set.SetProperty(v => v.LastPolledAt, now), ct);
-        record.LastPolledAt = claimed == 1 ? now : record.LastPolledAt;
-        return claimed == 1;
-    }
-
-    /// <summary>A row without a Kie task past the create's time limit is a create that died mid-call.</summary>
-    private async Task FailIfCreateWasLostAsync(VideoRecord record, DateTimeOffset now)
-    {
-        if (now - record.CreatedAt < kie.Value.Timeout + TimeSpan.FromMinutes(1))
-        {
-            return;
+            // The wait is over; the video is still running.
         }
 
-        record.MarkOutcomeUnknown("The gateway stopped before Kie confirmed the task", now);
-        await db.SaveChangesAsync(CancellationToken.None);
-        logger.LogWarning("Video {VideoId} has no Kie task after its create window; marked outcome unknown", record.Id);
+        await db.Entry(record).ReloadAsync(ct);
     }
 }

@@ -27,6 +27,7 @@ internal static class VideosApi
             .AddOpenApiOperationTransformer(VideosApiDocs.CreateExamples);
         group.MapGet("/{id}", GetAsync).WithName("GetVideo")
             .WithSummary("Read a video; non-terminal videos are refreshed from Kie at most once per poll interval")
+            .WithDescription("`?wait=<seconds>` (at most 60) holds the answer until the video is completed or failed, or the wait ends.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AddOpenApiOperationTransformer(VideosApiDocs.VideoExample);
         group.MapGet("/", ListAsync).WithName("ListVideos")
@@ -50,10 +51,21 @@ internal static class VideosApi
         return TypedResults.Accepted($"/videos/{video.Id}", video);
     }
 
-    public static async Task<Results<Ok<Video>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, VideoReader reader, CancellationToken ct)
+    public const int MaxWaitSeconds = 60;
+
+    public static async Task<Results<Ok<Video>, ProblemHttpResult, ValidationProblem>> GetAsync(
+        string id, ClaimsPrincipal user, VideoReader reader, CancellationToken ct, [FromQuery] string? wait = null)
     {
-        var video = VideoIds.IsWellFormed(id) ? await reader.GetAsync(user.ClientId(), id, ct) : null;
+        var seconds = 0;
+        if (wait is not null && (!int.TryParse(wait, out seconds) || seconds is < 0 or > MaxWaitSeconds))
+        {
+            return GatewayProblems.Validation(new Dictionary<string, string[]>
+            {
+                ["wait"] = [$"wait is a whole number of seconds from 0 to {MaxWaitSeconds}."],
+            });
+        }
+
+        var video = VideoIds.IsWellFormed(id) ? await reader.GetAsync(user.ClientId(), id, TimeSpan.FromSeconds(seconds), ct) : null;
         return video is null ? GatewayProblems.NotFound("video") : TypedResults.Ok(video);
     }
 

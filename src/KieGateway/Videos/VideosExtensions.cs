@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using KieGateway.Jobs;
-using Microsoft.Extensions.Options;
 
 namespace KieGateway.Videos;
 
@@ -9,8 +8,7 @@ internal static class VideosExtensions
 {
     public static IServiceCollection AddVideos(this IServiceCollection services)
     {
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+        services.AddJobs();
         services.AddValidatorsFromAssemblyContaining<CreateVideoValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<VideoCreator>();
         services.AddScoped<VideoReader>();

@@ -35,6 +35,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Kie:Timeout"] = "00:00:02",
             ["Kie:ReadRetryBaseDelay"] = "00:00:00.010",
             ["Jobs:PollInterval"] = "00:00:05",
+            // Off unless a test is about it, so that tests of reads count Kie calls exactly.
+            ["Jobs:BackgroundRefresh"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,172 @@
+using System.Net;
+using KieGateway.Tests.Infrastructure;
+
+namespace KieGateway.Tests.Jobs;
+
+/// <summary>The gateway follows every job to its end by itself, within Kie's status-read limit.</summary>
+public sealed class BackgroundRefreshTests : GatewayTest
+{
+    private const string RecordInfo = "/api/v1/veo/record-info";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:BackgroundRefresh"] = "true",
+        ["Jobs:Deadline"] = "00:10:00",
+    };
+
+    private async Task<string> CreateAsync() =>
+        (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+
+    private static object Completed(string taskId) =>
+        new { taskId, successFlag = 1, response = new { resultUrls = new[] { $"https://cdn.example/{taskId}.mp4" } } };
+
+    [Fact]
+    public async Task AJobCompletesWithoutAnyClientAsking()
+    {
+        var id = await CreateAsync();
+        Kie.SetRecord("veo_task_1", Completed("veo_task_1"));
+
+        await AdvanceUntilAsync(() => Kie.CallsTo(RecordInfo).Count == 1, TimeSpan.FromMilliseconds(500));
+        var video = await WaitForStatusAsync(id, "completed");
+
+        Assert.Equal(["https://cdn.example/veo_task_1.mp4"], video["videoUrls"].Strings());
+        Assert.Single(Kie.CallsTo(RecordInfo)); // the client's reads were answered from the store
+    }
+
+    [Fact]
+    public async Task FiftyPendingJobsAreReadWithinTenStatusReadsASecond()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await CreateAsync();
+        }
+
+        var start = Clock.GetUtcNow();
+        var worst = 0.0;
+        await AdvanceUntilAsync(() =>
+        {
+            var calls = Kie.CallsTo(RecordInfo).Count;
+            var allowed = 10 * (Math.Floor((Clock.GetUtcNow() - start).TotalSeconds) + 1);
+            worst = Math.Max(worst, calls - allowed);
+            return calls >= 50;
+        }, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30));
+
+        Assert.True(worst <= 0, $"{worst} status reads over Kie's limit");
+        Assert.Equal(50, Kie.CallsTo(RecordInfo).Select(c => c.Query).Distinct().Count()); // every job got its turn
+    }
+
+    [Fact]
+    public async Task PollingSlowsDownAsAJobAges()
+    {
+        await CreateAsync();
+        var start = Clock.GetUtcNow();
+        var seenAt = new List<TimeSpan>();
+        await AdvanceUntilAsync(() =>
+        {
+            if (Kie.CallsTo(RecordInfo).Count > seenAt.Count)
+            {
+                seenAt.Add(Clock.GetUtcNow() - start);
+            }
+
+            return Clock.GetUtcNow() - start > TimeSpan.FromMinutes(4);
+        }, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
+
+        var gaps = seenAt.Zip(seenAt.Skip(1), (a, b) => b - a).ToList();
+        Assert.True(gaps.First() <= TimeSpan.FromSeconds(6), $"early gap {gaps.First()}");
+        Assert.True(gaps.Last() >= TimeSpan.FromSeconds(20), $"late gap {gaps.Last()}");
+    }
+
+    [Fact]
+    public async Task AJobThatKieNoLongerKnowsFailsWithACode()
+    {
+        var id = await CreateAsync();
+        Kie.Script(RecordInfo, FakeAnswer.Envelope(200, 422, "record is null"));
+
+        await AdvanceUntilAsync(() => Kie.CallsTo(RecordInfo).Count == 1, TimeSpan.FromMilliseconds(500));
+        var video = await WaitForStatusAsync(id, "failed");
+
+        Assert.Equal("upstream_task_lost", video["error"]!["code"].Str());
+    }
+
+    [Fact]
+    public async Task AJobPastTheDeadlineFailsAsTimedOut()
+    {
+        var id = await CreateAsync();
+
+        await AdvanceUntilAsync(() => Clock.GetUtcNow() - new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero) > TimeSpan.FromMinutes(11),
+            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60));
+        var video = await WaitForStatusAsync(id, "failed");
+
+        Assert.Equal("timed_out", video["error"]!["code"].Str());
+    }
+
+    [Fact]
+    public async Task AWaitingReadReturnsAsSoonAsTheVideoEnds()
+    {
+        var id = await CreateAsync();
+        var waiting = Alice.GetAsync($"/videos/{id}?wait=30");
+        Kie.SetRecord("veo_task_1", Completed("veo_task_1"));
+
+        await AdvanceUntilAsync(() => waiting.IsCompleted, TimeSpan.FromMilliseconds(500));
+        var video = await (await waiting).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("completed", video["status"].Str());
+        Assert.True(Clock.GetUtcNow() - new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero) < TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task AWaitingReadEndsWithTheWaitWhenTheVideoIsStillRunning()
+    {
+        var id = await CreateAsync();
+
+        var waiting = Alice.GetAsync($"/videos/{id}?wait=3");
+        await AdvanceUntilAsync(() => waiting.IsCompleted, TimeSpan.FromMilliseconds(500));
+        var video = await (await waiting).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Contains(video["status"].Str(), new[] { "queued", "in_progress" });
+    }
+
+    [Theory]
+    [InlineData("61")]
+    [InlineData("-1")]
+    [InlineData("soon")]
+    public async Task AWaitOutOfRangeIsAValidationProblem(string wait)
+    {
+        var id = await CreateAsync();
+
+        var response = await Alice.GetAsync($"/videos/{id}?wait={wait}");
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task AJobOutlivesTheGatewayAndTheNextOneFinishesIt()
+    {
+        var id = await CreateAsync();
+        await Gateway.DisposeAsync(); // the process dies mid-job
+        Kie.SetRecord("veo_task_1", Completed("veo_task_1"));
+
+        await using var restarted = new GatewayFactory(Kie, Settings, Clock, Gateway.DatabasePath);
+        var client = restarted.ClientWithKey(TestClients.AliceKey);
+        _ = restarted.Server; // start the host: no client request is needed for the job to go on
+        await AdvanceUntilAsync(() => Kie.CallsTo(RecordInfo).Count >= 1, TimeSpan.FromMilliseconds(500));
+        var video = await WaitForStatusAsync(id, "completed", client);
+
+        Assert.Equal("completed", video["status"].Str());
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonObject> WaitForStatusAsync(string id, string status, HttpClient? client = null)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var video = await (await (client ?? Alice).GetAsync($"/videos/{id}", timeout.Token)).AssertJsonAsync(HttpStatusCode.OK);
+            if (video["status"].Str() == status)
+            {
+                return video;
+            }
+
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+}
