@@ -2,6 +2,7 @@ using KieGateway.Configuration;
 using KieGateway.Credits;
 using KieGateway.Errors;
 using KieGateway.Health;
+using KieGateway.Idempotency;
 using KieGateway.Json;
 using KieGateway.Kie;
 using KieGateway.Logging;
@@ -30,6 +31,7 @@ builder.Services.AddProviders();
 // The store and the video API on top of it.
 builder.Services.AddGatewayStore(builder.Configuration, builder.Environment);
 builder.Services.AddVideos();
+builder.Services.AddIdempotency();
 
 // Operations: health and the OpenAPI description.
 builder.Services.AddGatewayHealthChecks();

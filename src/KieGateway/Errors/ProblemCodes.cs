@@ -17,4 +17,6 @@ internal static class ProblemCodes
     public const string UpstreamError = "upstream_error";
     public const string UpstreamTimeout = "upstream_timeout";
     public const string InternalError = "internal_error";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
 }

@@ -9,6 +9,8 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
 {
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
 
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
@@ -20,6 +22,16 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        var key = modelBuilder.Entity<Idempotency.IdempotencyRecord>();
+        key.ToTable("idempotency_keys");
+        key.HasKey(k => new { k.ClientId, k.Key });
+        key.Property(k => k.ClientId).HasMaxLength(200);
+        key.Property(k => k.Key).HasMaxLength(Idempotency.IdempotencyOptions.MaxKeyLength);
+        key.Property(k => k.RequestHash).HasMaxLength(64);
+        key.Property(k => k.VideoId).HasMaxLength(64);
+        key.Property(k => k.State).HasConversion<string>().HasMaxLength(16);
+        key.HasIndex(k => k.ExpiresAt);
+
         var video = modelBuilder.Entity<VideoRecord>();
         video.ToTable("videos");
         video.HasKey(v => v.Seq);

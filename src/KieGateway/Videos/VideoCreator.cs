@@ -16,12 +16,12 @@ internal sealed class VideoCreator(
     Microsoft.Extensions.Options.IOptions<Jobs.JobsOptions> jobs,
     ILogger<VideoCreator> logger)
 {
-    public async Task<Video> CreateAsync(string clientId, CreateVideoRequest request, GatewayModel model, CancellationToken ct)
+    public async Task<Video> CreateAsync(string clientId, string videoId, CreateVideoRequest request, GatewayModel model, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var record = new VideoRecord
         {
-            Id = VideoIds.New(time),
+            Id = videoId,
             ClientId = clientId,
             Model = model.Id,
             Provider = model.Provider,

@@ -17,11 +17,12 @@ internal static class VideosApi
     {
         var group = routes.MapGroup("/videos").WithTags("Videos").RequireAuthorization();
 
-        group.MapPost("/", CreateAsync).Validate<CreateVideoRequest>().WithName("CreateVideo")
+        group.MapPost("/", CreateVideoEndpoint.HandleAsync).Validate<CreateVideoRequest>().WithName("CreateVideo")
             .WithMetadata(new RequestSizeLimitAttribute(BodyLimits.JsonBytes))
             .WithSummary("Create a video (text-to-video or image-to-video)")
             .WithDescription(VideosApiDocs.Create)
             .ProducesUpstreamProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(VideosApiDocs.CreateExamples);
@@ -36,19 +37,6 @@ internal static class VideosApi
 
         group.ProducesProblem(StatusCodes.Status401Unauthorized);
         return group;
-    }
-
-    public static async Task<Results<Accepted<Video>, ProblemHttpResult>> CreateAsync(
-        CreateVideoRequest request, ClaimsPrincipal user, ModelCatalog catalog, VideoCreator creator, CancellationToken ct)
-    {
-        var resolution = catalog.Resolve(request.Model, request.AllowFallback ?? false);
-        if (resolution.Effective is not { } model)
-        {
-            return GatewayProblems.ModelUnavailable(resolution.Requested!.Id);
-        }
-
-        var video = await creator.CreateAsync(user.ClientId(), request, model, ct);
-        return TypedResults.Accepted($"/videos/{video.Id}", video);
     }
 
     public const int MaxWaitSeconds = 60;
