@@ -1,3 +1,4 @@
+using KieGateway.Callbacks;
 using KieGateway.Configuration;
 using KieGateway.Credits;
 using KieGateway.Errors;
@@ -50,6 +51,7 @@ app.UseAuthorization();
 app.MapVideos();
 app.MapModels();
 app.MapCredits();
+app.MapKieCallbacks();
 app.MapGatewayHealth();
 app.MapSandboxMedia();
 app.MapGatewayOpenApi();

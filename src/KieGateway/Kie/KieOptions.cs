@@ -29,5 +29,11 @@ internal sealed class KieOptions
 
     public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Kie's dashboard webhook HMAC key; when set, every callback must carry a valid signature.</summary>
+    public string? WebhookHmacKey { get; set; }
+
+    /// <summary>How far a signed callback's timestamp may be from now.</summary>
+    public TimeSpan CallbackReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     public KieMode EffectiveMode => Mode ?? KieMode.Live;
 }

@@ -37,6 +37,8 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
         video.HasKey(v => v.Seq);
         video.Property(v => v.Seq).ValueGeneratedOnAdd();
         video.HasIndex(v => v.Id).IsUnique();
+        video.HasIndex(v => v.CallbackToken).IsUnique();
+        video.Property(v => v.CallbackToken).HasMaxLength(64);
         video.HasIndex(v => new { v.ClientId, v.Seq });
         video.HasIndex(v => new { v.Status, v.NextPollAt });
         video.Property(v => v.Id).HasMaxLength(64);

@@ -18,6 +18,9 @@ internal sealed class VideoRecord
 
     public string? KieTaskId { get; set; }
 
+    /// <summary>The secret in this job's Kie callback URL.</summary>
+    public string? CallbackToken { get; set; }
+
     public required string Prompt { get; set; }
 
     public required string AspectRatio { get; set; }

@@ -14,6 +14,7 @@ internal sealed class VideoCreator(
     ProviderRouter router,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Jobs.JobsOptions> jobs,
+    Microsoft.Extensions.Options.IOptions<GatewayOptions> gateway,
     ILogger<VideoCreator> logger)
 {
     public async Task<Video> CreateAsync(string clientId, string videoId, CreateVideoRequest request, GatewayModel model, CancellationToken ct)
@@ -32,13 +33,18 @@ internal sealed class VideoCreator(
             CallbackUrl = request.CallbackUrl,
             Metadata = request.Metadata ?? [],
             Status = VideoStatus.Queued,
+            CallbackToken = Callbacks.CallbackTokens.New(),
             CreatedAt = now,
             UpdatedAt = now,
         };
         db.Videos.Add(record);
         await db.SaveChangesAsync(ct);
 
-        var job = new ProviderJob(model, record.Prompt, record.ImageUrls, record.AspectRatio, record.DurationSeconds, null);
+        // With a public URL, Kie tells us when the job changes; without one, polling alone follows it.
+        var callback = gateway.Value.PublicBaseUrl is { Length: > 0 } publicUrl
+            ? Callbacks.CallbackTokens.UrlFor(publicUrl, record.CallbackToken)
+            : null;
+        var job = new ProviderJob(model, record.Prompt, record.ImageUrls, record.AspectRatio, record.DurationSeconds, callback);
         try
         {
             // Not the request's token: once sent, a paid call is seen through even if the client leaves.

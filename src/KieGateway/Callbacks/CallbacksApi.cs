@@ -1,0 +1,78 @@
+using System.Text.Json;
+using KieGateway.Jobs;
+using KieGateway.Kie;
+using KieGateway.Storage;
+using KieGateway.Videos;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KieGateway.Callbacks;
+
+/// <summary>
+/// Where Kie posts task callbacks. A callback is only a signal: the job is re-read from Kie before the
+/// video changes. Kie waits 15 s at most, so the answer is immediate and the same for unknown jobs.
+/// </summary>
+internal static class CallbacksApi
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapKieCallbacks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/callbacks/kie/{token}", ReceiveAsync).AllowAnonymous().WithTags("Kie callbacks")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithSummary("Kie task callbacks (set automatically as callBackUrl when Gateway:PublicBaseUrl is configured)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return routes;
+    }
+
+    public static async Task<Results<Ok<CallbackReceipt>, ProblemHttpResult>> ReceiveAsync(
+        string token, HttpRequest request, GatewayDbContext db, JobSignal signal, TimeProvider time,
+        IOptions<KieOptions> kie, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger(typeof(CallbacksApi));
+        var taskId = await ReadTaskIdAsync(request, ct);
+        if (kie.Value.WebhookHmacKey is { Length: > 0 } key
+            && !CallbackSignature.IsValid(key, taskId, request.Headers["X-Webhook-Timestamp"], request.Headers["X-Webhook-Signature"],
+                time.GetUtcNow(), kie.Value.CallbackReplayWindow))
+        {
+            logger.LogWarning("Kie callback refused: missing, wrong or stale signature");
+            return Errors.GatewayProblems.Problem(StatusCodes.Status401Unauthorized, Errors.ProblemCodes.Unauthorized,
+                "The callback signature is missing, wrong or outside the replay window.");
+        }
+
+        var now = time.GetUtcNow();
+        var nudged = CallbackTokens.IsWellFormed(token) && taskId is not null
+            ? await db.Videos
+                .Where(v => v.CallbackToken == token && v.KieTaskId == taskId
+                            && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, now), ct)
+            : 0;
+        if (nudged > 0)
+        {
+            signal.Wake();
+        }
+
+        logger.LogInformation("Kie callback for task {KieTaskId}: {Outcome}", taskId, nudged > 0 ? "job re-read scheduled" : "nothing to do");
+        return TypedResults.Ok(new CallbackReceipt(true));
+    }
+
+    /// <summary>The task id, wherever this callback shape keeps it (kie-api.md §1.6, §2.4, §5).</summary>
+    private static async Task<string?> ReadTaskIdAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            var root = body.RootElement;
+            var data = KieJson.Property(root, "data") ?? default;
+            return KieJson.ReadString(data, "task_id", "taskId") ?? KieJson.ReadString(root, "taskId", "task_id");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>What Kie gets back: always the same, whether or not the job exists.</summary>
+public sealed record CallbackReceipt(bool Received);
