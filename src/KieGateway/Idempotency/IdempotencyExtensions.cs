@@ -9,6 +9,7 @@ internal static class IdempotencyExtensions
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
         services.AddScoped<IdempotencyKeys>();
+        services.AddHostedService<IdempotencyJanitor>();
         return services;
     }
 }

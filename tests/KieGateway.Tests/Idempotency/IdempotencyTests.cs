@@ -177,3 +177,24 @@ public sealed class IdempotencyTests : GatewayTest
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 }
+
+public sealed class IdempotencyRetentionTests : GatewayTest
+{
+    [Fact]
+    public async Task ExpiredKeysAreRemovedFromTheStore()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/videos") { Content = new StringContent("""{"prompt":"p"}""", Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", "old");
+        await (await Alice.SendAsync(request)).AssertJsonAsync(HttpStatusCode.Accepted);
+
+        int Remaining()
+        {
+            using var scope = Gateway.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<KieGateway.Storage.GatewayDbContext>().IdempotencyKeys.Count();
+        }
+
+        Assert.Equal(1, Remaining());
+        await AdvanceUntilAsync(() => Remaining() == 0, TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(20));
+        Assert.True(Clock.GetUtcNow() >= new DateTimeOffset(2026, 11, 26, 13, 0, 0, TimeSpan.Zero), "kept at least 24 hours");
+    }
+}
