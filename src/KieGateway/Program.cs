@@ -12,6 +12,7 @@ using KieGateway.Sandbox;
 using KieGateway.Security;
 using KieGateway.Storage;
 using KieGateway.Videos;
+using KieGateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewaySettingsFile();
@@ -31,6 +32,9 @@ builder.Services.AddProviders();
 builder.Services.AddGatewayStore(builder.Configuration, builder.Environment);
 builder.Services.AddVideos();
 
+// Signed webhooks to clients: an outbox written with each terminal status, drained by a background dispatcher.
+builder.Services.AddWebhooks();
+
 // Operations: health and the OpenAPI description.
 builder.Services.AddGatewayHealthChecks();
 builder.Services.AddGatewayOpenApi();
@@ -46,6 +50,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapVideos();
+app.MapWebhooks(); // GET /videos/{id}/events: a video's webhook deliveries and their attempts
 app.MapModels();
 app.MapCredits();
 app.MapGatewayHealth();
