@@ -14,6 +14,7 @@ using KieGateway.Sandbox;
 using KieGateway.Security;
 using KieGateway.Storage;
 using KieGateway.Videos;
+using KieGateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewaySettingsFile();
@@ -34,6 +35,9 @@ builder.Services.AddGatewayStore(builder.Configuration, builder.Environment);
 builder.Services.AddVideos();
 builder.Services.AddIdempotency();
 
+// Signed webhooks to clients: an outbox written with each terminal status, drained by a background dispatcher.
+builder.Services.AddWebhooks();
+
 // Operations: health and the OpenAPI description.
 builder.Services.AddGatewayHealthChecks();
 builder.Services.AddGatewayOpenApi();
@@ -49,6 +53,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapVideos();
+app.MapWebhooks(); // GET /videos/{id}/events: a video's webhook deliveries and their attempts
 app.MapModels();
 app.MapCredits();
 app.MapKieCallbacks();

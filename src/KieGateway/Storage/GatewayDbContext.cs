@@ -11,6 +11,10 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
 
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
 
+    public DbSet<WebhookEventRecord> WebhookEvents => Set<WebhookEventRecord>();
+
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
@@ -56,5 +60,32 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
                 (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
                 d => d.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
                 d => new Dictionary<string, string>(d)));
+
+        ConfigureWebhooks(modelBuilder);
+    }
+
+    private static void ConfigureWebhooks(ModelBuilder modelBuilder)
+    {
+        var webhook = modelBuilder.Entity<WebhookEventRecord>();
+        webhook.ToTable("webhook_events");
+        webhook.HasKey(e => e.Seq);
+        webhook.Property(e => e.Seq).ValueGeneratedOnAdd();
+        webhook.HasIndex(e => e.Id).IsUnique();
+        webhook.HasIndex(e => e.VideoId);
+        // The dispatcher's query: pending events by due time.
+        webhook.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        webhook.Property(e => e.Id).HasMaxLength(64);
+        webhook.Property(e => e.VideoId).HasMaxLength(64);
+        webhook.Property(e => e.ClientId).HasMaxLength(200);
+        webhook.Property(e => e.Type).HasMaxLength(32);
+        webhook.Property(e => e.Url).HasMaxLength(2048);
+        webhook.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        webhook.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.EventSeq).OnDelete(DeleteBehavior.Cascade);
+
+        var attempt = modelBuilder.Entity<WebhookAttemptRecord>();
+        attempt.ToTable("webhook_attempts");
+        attempt.HasKey(a => a.Seq);
+        attempt.Property(a => a.Seq).ValueGeneratedOnAdd();
+        attempt.Property(a => a.Error).HasMaxLength(500);
     }
 }

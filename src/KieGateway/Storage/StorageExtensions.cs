@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KieGateway.Storage;
 
@@ -26,7 +27,9 @@ internal static class StorageExtensions
             }.ToString();
         }
 
-        services.AddDbContext<GatewayDbContext>(db => db.UseSqlite(connectionString));
+        // Features hook into SaveChanges by registering an interceptor (the webhook outbox does).
+        services.AddDbContext<GatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddHostedService<StoreInitializer>();
         return services;
     }

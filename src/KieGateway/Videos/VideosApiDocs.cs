@@ -10,7 +10,8 @@ internal static class VideosApiDocs
 {
     public const string Create = """
         Creates a video with one of the gateway's models (GET /models) and answers 202 with the video resource;
-        the Kie task already exists by then. Poll GET /videos/{id} until `status` is `completed` or `failed`.
+        the Kie task already exists by then. Poll GET /videos/{id} until `status` is `completed` or `failed`, or pass
+        `callbackUrl` to receive a signed webhook when it gets there (deliveries: GET /videos/{id}/events).
 
         Rules: `prompt` 1–10,000 characters; `aspectRatio` `16:9` (default) or `9:16`; Sora models take at most
         1 image (first frame) and 10 or 15 seconds; Veo models take 1 or 2 images (first / last frame) and 8 seconds.

@@ -15,7 +15,7 @@ public abstract class GatewayTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Kie = await FakeKie.StartAsync();
         Gateway = new GatewayFactory(Kie, Settings, Clock);
@@ -36,7 +36,7 @@ public abstract class GatewayTest : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();
         await Kie.DisposeAsync();

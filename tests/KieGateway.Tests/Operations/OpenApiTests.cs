@@ -25,6 +25,7 @@ public sealed class OpenApiTests : GatewayTest
     [InlineData("/videos", "post", new[] { "202", "400", "401", "402", "413", "422", "429", "502", "503", "504" })]
     [InlineData("/videos", "get", new[] { "200", "400", "401" })]
     [InlineData("/videos/{id}", "get", new[] { "200", "401", "404" })]
+    [InlineData("/videos/{id}/events", "get", new[] { "200", "401", "404" })]
     [InlineData("/models", "get", new[] { "200", "401" })]
     [InlineData("/credits", "get", new[] { "200", "401", "403", "402", "429", "502", "503", "504" })]
     public async Task EveryEndpointDocumentsItsAnswers(string path, string method, string[] statuses)
