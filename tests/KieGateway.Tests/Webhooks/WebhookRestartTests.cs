@@ -1,3 +1,4 @@
+using System.Net;
 using KieGateway.Tests.Infrastructure;
 
 namespace KieGateway.Tests.Webhooks;
@@ -30,5 +31,30 @@ public sealed class WebhookRestartTests : WebhookTest
         Assert.Single(Hooks.Select(h => h.Id).Distinct());
         Assert.Equal(delivered["id"].Str(), Hooks[^1].Id);
         Assert.Equal(ExpectedSignature(TestClients.AliceWebhookSecret, Hooks[^1].Id!, Hooks[^1].Timestamp!, Hooks[^1].Body), Hooks[^1].Signature);
+    }
+
+    [Fact]
+    public async Task AJobRunningWhenTheHostDiesIsFinishedByTheNextHostAndItsWebhookSentOnce()
+    {
+        var created = await Alice.PostVideoAsync(new { prompt = "a fox", callbackUrl = Receiver.HookUrl });
+        var id = (await created.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+        await Gateway.DisposeAsync(); // killed mid-job: Kie has not finished yet
+        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+
+        var settings = new Dictionary<string, string?> { ["Jobs:BackgroundRefresh"] = "true" };
+        await using var restarted = new GatewayFactory(Kie, settings, Clock, Gateway.DatabasePath);
+        _ = restarted.Server; // no client request: the new host resumes the job by itself
+        await WaitForHooksAsync(1);
+        for (var i = 0; i < 6; i++)
+        {
+            Clock.Advance(TimeSpan.FromHours(2)); // past every retry the schedule could still make
+            await Task.Yield();
+        }
+
+        var alice = restarted.ClientWithKey(TestClients.AliceKey);
+        var delivered = (await EventsWhenAsync(alice, id, e => e.Count == 1 && e[0]!["status"].Str() == "delivered")).Single()!;
+        Assert.Single(Hooks);
+        Assert.Equal(delivered["id"].Str(), Hooks[0].Id);
+        Assert.Contains("\"status\":\"completed\"", Hooks[0].Body);
     }
 }
