@@ -101,6 +101,24 @@ public sealed class KieCallbackTests : KieCallbackTestBase
     }
 
     [Fact]
+    public async Task AVeoCallbackWithPromptJsonAsAnObjectAndTaskIdAtTheTopIsReadToo()
+    {
+        var (id, url) = await CreateAsync();
+        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/a.mp4" } } });
+
+        await CallBackAsync(url, new
+        {
+            code = 200,
+            msg = "Veo3.1 video generated successfully.",
+            taskId = "veo_task_1",
+            data = new { callbackType = "task_completed", promptJson = new { prompt = "p", aspectRatio = "16:9" }, info = new { resultUrls = "[https://cdn.example/a.mp4]" } },
+        });
+
+        await WaitForStatusAsync(id, "completed");
+        Assert.Single(Kie.CallsTo(RecordInfo));
+    }
+
+    [Fact]
     public async Task DuplicateCallbacksChangeNothingMore()
     {
         var (id, url) = await CreateAsync();
