@@ -30,6 +30,7 @@ internal static class SandboxExtensions
                     Id = sandbox.Value.ClientId,
                     KeySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sandbox.Value.ClientKey))),
                     Scopes = [Scopes.Admin],
+                    WebhookSecret = sandbox.Value.WebhookSecret,
                 });
             }
         });

@@ -9,6 +9,9 @@ internal sealed class SandboxOptions
 
     public string ClientId { get; set; } = "sandbox-dev";
 
+    /// <summary>The development client's webhook secret, so that sandbox webhooks are signed and sent.</summary>
+    public string WebhookSecret { get; set; } = "whsec_" + Convert.ToBase64String("kiegateway-sandbox-webhooks-2026"u8.ToArray());
+
     /// <summary>How long a simulated task waits in the queue.</summary>
     public TimeSpan QueuedFor { get; set; } = TimeSpan.FromSeconds(3);
 

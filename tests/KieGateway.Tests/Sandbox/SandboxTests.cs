@@ -91,6 +91,26 @@ public sealed class SandboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SandboxWebhooksAreSignedAndSent()
+    {
+        await using var receiver = await KieGateway.Tests.Webhooks.WebhookReceiver.StartAsync(() => _clock.GetUtcNow());
+        var id = await CreateAsync(new { prompt = "a fox", callbackUrl = receiver.HookUrl });
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal("completed", (await ReadAsync(id))["status"].Str());
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (receiver.Received.Count == 0)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10, timeout.Token);
+        }
+
+        var hook = receiver.Received[0];
+        Assert.StartsWith("v1,", hook.Signature);
+        Assert.Contains(id, hook.Body);
+    }
+
+    [Fact]
     public async Task ReadinessReportsSandboxMode()
     {
         var health = await (await _gateway.CreateClient().GetAsync("/health/ready")).AssertJsonAsync(HttpStatusCode.OK);
