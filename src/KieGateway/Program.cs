@@ -16,6 +16,12 @@ using KieGateway.Storage;
 using KieGateway.Videos;
 using KieGateway.Webhooks;
 
+// The container's HEALTHCHECK runs this same binary as a probe.
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewaySettingsFile();
 
@@ -62,7 +68,8 @@ app.MapSandboxMedia();
 app.MapGatewayOpenApi();
 app.AnnounceSandbox();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
