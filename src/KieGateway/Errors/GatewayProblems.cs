@@ -5,9 +5,12 @@ namespace KieGateway.Errors;
 /// <summary>Problem results with the gateway's <c>code</c> extension; <c>traceId</c> is added for all of them.</summary>
 internal static class GatewayProblems
 {
-    public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
-        TypedResults.Problem(detail, statusCode: status, title: title,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Problem(
+        int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
+        return TypedResults.Problem(detail, statusCode: status, title: title, extensions: all);
+    }
 
     public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? detail = null) =>
         TypedResults.ValidationProblem(errors, detail ?? "The request is not valid; see errors.",

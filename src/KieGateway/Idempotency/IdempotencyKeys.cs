@@ -14,8 +14,9 @@ internal sealed class IdempotencyKeys(
         var existing = await db.IdempotencyKeys.SingleOrDefaultAsync(k => k.ClientId == clientId && k.Key == key, ct);
         if (existing is not null && existing.ExpiresAt <= now)
         {
-            db.IdempotencyKeys.Remove(existing);
-            await db.SaveChangesAsync(ct);
+            // Only the expired row: a concurrent retry may already have put a fresh one in its place.
+            await db.IdempotencyKeys.Where(k => k.ClientId == clientId && k.Key == key && k.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+            db.Entry(existing).State = EntityState.Detached;
             existing = null;
         }
 
@@ -68,7 +69,10 @@ internal sealed class IdempotencyKeys(
     /// <summary>Nothing was created (Kie refused, or the model is off): the key may be used again.</summary>
     public async Task ReleaseAsync(IdempotencyRecord record)
     {
-        db.IdempotencyKeys.Remove(record);
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Only this claim: another request that has since claimed the key keeps it.
+        await db.IdempotencyKeys
+            .Where(k => k.ClientId == record.ClientId && k.Key == record.Key && k.VideoId == record.VideoId && k.State == IdempotencyState.InFlight)
+            .ExecuteDeleteAsync(CancellationToken.None);
+        db.Entry(record).State = EntityState.Detached;
     }
 }

@@ -27,6 +27,7 @@ internal sealed class JobRefresher(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = time.GetUtcNow();
             try
             {
                 await RefreshDueJobsAsync(stoppingToken);
@@ -36,24 +37,49 @@ internal sealed class JobRefresher(
                 logger.LogError(ex, "Background refresh failed; trying again on the next tick");
             }
 
-            await signal.WaitAsync(options.Value.RefresherTick, time, stoppingToken);
+            // A steady cadence: a pass that took long is followed at once, not a whole tick later.
+            var rest = options.Value.RefresherTick - (time.GetUtcNow() - started);
+            if (rest > TimeSpan.Zero)
+            {
+                await signal.WaitAsync(rest, time, stoppingToken);
+            }
         }
     }
 
     private async Task RefreshDueJobsAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        var refresher = scope.ServiceProvider.GetRequiredService<VideoRefresher>();
-        var now = time.GetUtcNow();
-        var due = await db.Videos
-            .Where(v => v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed && (v.NextPollAt == null || v.NextPollAt <= now))
-            .OrderBy(v => v.NextPollAt)
-            .Take(BatchSize)
-            .ToListAsync(ct);
-        foreach (var video in due)
+        List<string> due;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await refresher.RefreshIfDueAsync(video, ct);
+            var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+            var now = time.GetUtcNow();
+            due = await db.Videos
+                .Where(v => v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed && (v.NextPollAt == null || v.NextPollAt <= now))
+                .OrderBy(v => v.NextPollAt)
+                .Select(v => v.Id)
+                .Take(BatchSize)
+                .ToListAsync(ct);
+        }
+
+        // A few at a time, each in its own scope and time budget: one slow read does not hold up the rest.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.StatusReadsPerSecond, CancellationToken = ct };
+        await Parallel.ForEachAsync(due, parallel, RefreshOneAsync);
+    }
+
+    private async ValueTask RefreshOneAsync(string videoId, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+            var video = await db.Videos.SingleAsync(v => v.Id == videoId, ct);
+            using var budget = new CancellationTokenSource(options.Value.ReadRefreshBudget, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
+            await scope.ServiceProvider.GetRequiredService<VideoRefresher>().RefreshIfDueAsync(video, linked.Token);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Refresh of {VideoId} failed; it is tried again when next due", videoId);
         }
     }
 }

@@ -29,14 +29,9 @@ internal sealed class VideoRefresher(
             return;
         }
 
-        if (now - record.CreatedAt > jobs.Value.Deadline)
-        {
-            await FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.TimedOut,
-                $"Kie did not finish the video within {jobs.Value.Deadline}.", now));
-            return;
-        }
-
-        if (!limiter.TryAcquire() || !await ClaimAsync(record, now, ct))
+        // The slot is taken before the claim: a job is claimed only when it can be read now.
+        using var slot = limiter.TryReserve();
+        if (slot is null || !await ClaimAsync(record, now, ct))
         {
             return;
         }
@@ -47,24 +42,48 @@ internal sealed class VideoRefresher(
             return;
         }
 
+        var pastDeadline = now - record.CreatedAt > jobs.Value.Deadline;
         try
         {
+            // Even past the deadline Kie is asked first: a job it finished while nobody looked is not failed.
             var status = await router.ForProvider(record.Provider).GetStatusAsync(record.KieTaskId, ct);
             await FinishAsync(record, r => r.Apply(status, time.GetUtcNow()));
+            if (pastDeadline)
+            {
+                await TimeOutAsync(record);
+            }
         }
-        catch (KieException ex) when (ex.Failure == KieFailure.NotFound || ex.KieCode == 422)
+        catch (KieException ex) when (KieForgot(ex, record, now))
         {
-            // Kie answers 404 / 422 "record is null" for tasks it no longer knows.
+            logger.LogWarning("Video {VideoId}: Kie no longer knows task {KieTaskId} ({KieCode})", record.Id, record.KieTaskId, ex.KieCode);
             await FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.UpstreamTaskLost,
-                $"Kie no longer knows task {r.KieTaskId} ({ex.UpstreamMessage}).", time.GetUtcNow()));
+                $"Kie no longer knows this video's task ({ex.UpstreamMessage}).", time.GetUtcNow()));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Not the caller's problem: the stored state stands and the job is asked again when next due.
             logger.LogWarning("Refresh of {VideoId} (Kie task {KieTaskId}) failed: {Reason}",
                 record.Id, record.KieTaskId, ex is KieException k ? $"{k.Failure} {k.KieCode}" : ex.GetType().Name);
+            if (pastDeadline && now - record.CreatedAt > jobs.Value.Deadline + LostAfter)
+            {
+                await TimeOutAsync(record);
+            }
         }
     }
+
+    /// <summary>How long "Kie does not know it" must last before a job counts as lost (Kie may not have stored it yet).</summary>
+    private static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>Kie's own "task not found" / "record is null", from its envelope, for a job old enough to be stored.</summary>
+    private static bool KieForgot(KieException ex, VideoRecord record, DateTimeOffset now) =>
+        ex.FromEnvelope
+        && (ex.KieCode == 404 || (ex.KieCode == 422 && ex.UpstreamMessage is { } text
+            && (text.Contains("null", StringComparison.OrdinalIgnoreCase) || text.Contains("not found", StringComparison.OrdinalIgnoreCase))))
+        && now - record.CreatedAt > LostAfter;
+
+    private Task TimeOutAsync(VideoRecord record) =>
+        FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.TimedOut,
+            $"Kie did not finish the video within {jobs.Value.Deadline}.", time.GetUtcNow()));
 
     /// <summary>Moves the job's next due time forward in the store; only the caller that moved it asks Kie.</summary>
     private async Task<bool> ClaimAsync(VideoRecord record, DateTimeOffset now, CancellationToken ct)
@@ -83,7 +102,11 @@ internal sealed class VideoRefresher(
         return claimed == 1;
     }
 
-    /// <summary>Applies a change to the freshest copy of the row, never to a video that has already ended.</summary>
+    /// <summary>
+    /// Applies a change to the freshest copy of the row, never to a video that has already ended. Status is a
+    /// concurrency token: of two refreshes that finish the same job at once, one wins and the other stands down,
+    /// so a video ends (and its webhook is written) once.
+    /// </summary>
     private async Task FinishAsync(VideoRecord record, Action<VideoRecord> change)
     {
         await db.Entry(record).ReloadAsync(CancellationToken.None);
@@ -93,7 +116,16 @@ internal sealed class VideoRefresher(
         }
 
         change(record);
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
+
         if (record.Status.IsTerminal())
         {
             waiters.Signal(record.Id);
@@ -108,7 +140,13 @@ internal sealed class VideoRefresher(
             return;
         }
 
-        await FinishAsync(record, r => r.MarkOutcomeUnknown("The gateway stopped before Kie confirmed the task", now));
+        await FinishAsync(record, r =>
+        {
+            if (r.KieTaskId is null) // the create may have stored its task since this row was read
+            {
+                r.MarkOutcomeUnknown("The gateway stopped before Kie confirmed the task", now);
+            }
+        });
         logger.LogWarning("Video {VideoId} has no Kie task after its create window; marked outcome unknown", record.Id);
     }
 }

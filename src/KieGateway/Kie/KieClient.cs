@@ -83,7 +83,7 @@ internal sealed class KieClient(HttpClient http, IOptions<KieOptions> options)
             var code = envelope?.Code is int c and not 200 ? c : (int)response.StatusCode;
             var definite = envelope?.Code is not null && code is not (500 or 502 or 503 or 504);
             throw new KieException(KieException.Classify(code), code, Scrub(envelope?.Message), RetryAfterOf(response),
-                outcomeUnknown: !definite);
+                outcomeUnknown: !definite, fromEnvelope: envelope?.Code is not null);
         }
     }
 

@@ -20,7 +20,8 @@ internal static class KieExtensions
         services.AddSingleton<IPostConfigureOptions<KieOptions>, KieOptionsSetup>();
         services.AddSingleton<IValidateOptions<KieOptions>, KieOptionsValidator>();
 
-        services.AddHttpClient<KieClient>((sp, http) =>
+        services.AddTransient<Jobs.StatusReadLimitHandler>();
+        var kie = services.AddHttpClient<KieClient>((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<KieOptions>>().Value;
                 http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
@@ -31,8 +32,8 @@ internal static class KieExtensions
             .ConfigurePrimaryHttpMessageHandler(sp =>
                 sp.GetRequiredService<IOptions<KieOptions>>().Value.EffectiveMode == KieMode.Sandbox
                     ? sp.GetRequiredService<SandboxKieHandler>()
-                    : new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .AddStandardResilienceHandler()
+                    : new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        kie.AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
             {
                 var options = sp.GetRequiredService<IOptions<KieOptions>>().Value;
@@ -49,11 +50,15 @@ internal static class KieExtensions
                 resilience.TotalRequestTimeout.Timeout =
                     options.Timeout * (options.ReadRetries + 1) + options.ReadRetryBaseDelay * 60;
                 resilience.CircuitBreaker.SamplingDuration = options.Timeout * 2;
+                resilience.CircuitBreaker.MinimumThroughput = 100;
                 // Kie's 429s are its normal pacing (20 creates per 10 s), not a sign that it is down.
                 resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
                     HttpClientResiliencePredicates.IsTransient(args.Outcome)
                     && args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
             });
+
+        // Added after the resilience handler, so it runs inside it: once per attempt, retries included.
+        kie.AddHttpMessageHandler<Jobs.StatusReadLimitHandler>();
         return services;
     }
 }

@@ -15,7 +15,8 @@ internal enum KieFailure
 
 /// <summary>Raised by the Kie client; the message never carries request headers or the key.</summary>
 internal sealed class KieException(
-    KieFailure failure, int? kieCode, string? upstreamMessage, TimeSpan? retryAfter = null, bool outcomeUnknown = false)
+    KieFailure failure, int? kieCode, string? upstreamMessage, TimeSpan? retryAfter = null, bool outcomeUnknown = false,
+    bool fromEnvelope = false)
     : Exception($"Kie call failed: {failure} (code {kieCode?.ToString() ?? "none"}): {upstreamMessage}")
 {
     public KieFailure Failure { get; } = failure;
@@ -28,6 +29,9 @@ internal sealed class KieException(
 
     /// <summary>The request may have reached Kie (timeout, dropped connection, unreadable answer): a create may exist.</summary>
     public bool OutcomeUnknown { get; } = outcomeUnknown;
+
+    /// <summary>The code came from Kie's own envelope, not from an HTTP status that any proxy could have sent.</summary>
+    public bool FromEnvelope { get; } = fromEnvelope;
 
     /// <summary>Kie's documented codes (kie-api.md §4) mapped to API.md's error table.</summary>
     public static KieFailure Classify(int code) => code switch

@@ -52,7 +52,7 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
         video.Property(v => v.KieTaskId).HasMaxLength(200);
         video.Property(v => v.AspectRatio).HasMaxLength(8);
         video.Property(v => v.ErrorCode).HasMaxLength(64);
-        video.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+        video.Property(v => v.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         video.Property(v => v.Metadata).HasConversion(
             m => JsonSerializer.Serialize(m, JsonSerializerOptions.Default),
             s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, JsonSerializerOptions.Default) ?? new(),
@@ -71,7 +71,7 @@ internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> option
         webhook.HasKey(e => e.Seq);
         webhook.Property(e => e.Seq).ValueGeneratedOnAdd();
         webhook.HasIndex(e => e.Id).IsUnique();
-        webhook.HasIndex(e => e.VideoId);
+        webhook.HasIndex(e => e.VideoId).IsUnique(); // a video ends once, so it has one event
         // The dispatcher's query: pending events by due time.
         webhook.HasIndex(e => new { e.Status, e.NextAttemptAt });
         webhook.Property(e => e.Id).HasMaxLength(64);

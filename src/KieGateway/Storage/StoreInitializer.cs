@@ -18,7 +18,30 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
         }
 
         await db.Database.EnsureCreatedAsync(cancellationToken);
+        await RequireCurrentSchemaAsync(db, cancellationToken);
         logger.LogInformation("Store ready ({Provider})", db.Database.ProviderName);
+    }
+
+    /// <summary>
+    /// EnsureCreated leaves an existing store alone, so a store made by an older build would fail on every
+    /// request. Reading one row of every table (all columns) finds that at start instead, with a clear message.
+    /// </summary>
+    private static async Task RequireCurrentSchemaAsync(GatewayDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.Videos.AsNoTracking().Take(1).ToListAsync(ct);
+            await db.IdempotencyKeys.AsNoTracking().Take(1).ToListAsync(ct);
+            await db.WebhookEvents.AsNoTracking().Take(1).ToListAsync(ct);
+            await db.WebhookAttempts.AsNoTracking().Take(1).ToListAsync(ct);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            throw new InvalidOperationException(
+                "The store was created by an older build of KieGateway and lacks tables or columns this build needs "
+                + $"({ex.Message}). Schema migrations are not in place yet: move the old store aside "
+                + "(for SQLite, the file named in ConnectionStrings:Gateway, by default data/gateway.db) and start again.", ex);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

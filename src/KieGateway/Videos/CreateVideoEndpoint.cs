@@ -73,18 +73,21 @@ internal static class CreateVideoEndpoint
 
             return TypedResults.Accepted($"/videos/{video.Id}", video);
         }
-        catch (KieException ex) when (claim is not null)
+        catch (KieException ex) when (ex.OutcomeUnknown)
         {
-            // Unknown outcome: the key keeps the answer and is never sent again. Definite refusal: free the key.
-            if (ex.OutcomeUnknown)
+            // The key keeps this answer, so that a retry replays it and never sends the paid call again.
+            var (status, stored, answer) = IdempotentAnswers.OutcomeUnknown(ex, videoId);
+            if (claim is not null)
             {
-                await keys.CompleteAsync(claim, KieProblemMap.For(ex.Failure).Status, IdempotentAnswers.ProblemJson(ex));
-            }
-            else
-            {
-                await keys.ReleaseAsync(claim);
+                await keys.CompleteAsync(claim, status, stored);
             }
 
+            return answer;
+        }
+        catch (KieException) when (claim is not null)
+        {
+            // A definite refusal created nothing: the key is free for a retry.
+            await keys.ReleaseAsync(claim);
             throw;
         }
     }

@@ -9,7 +9,7 @@ namespace KieGateway.Videos;
 /// <summary>The answers an idempotency key gives instead of a new create.</summary>
 internal static class IdempotentAnswers
 {
-    private sealed record StoredProblem(string Code, string Title, string? Detail);
+    private sealed record StoredProblem(string Code, string Title, string? Detail, string? VideoId = null);
 
     public static Results<Accepted<Video>, ProblemHttpResult, ValidationProblem> Replay(
         IdempotencyOutcome.Replay replay, JsonSerializerOptions json)
@@ -20,16 +20,24 @@ internal static class IdempotentAnswers
             return TypedResults.Accepted($"/videos/{video.Id}", video);
         }
 
-        var problem = JsonSerializer.Deserialize<StoredProblem>(replay.Json)!;
-        return GatewayProblems.Problem(replay.Status, problem.Code, problem.Title, problem.Detail);
+        return ToResult(replay.Status, JsonSerializer.Deserialize<StoredProblem>(replay.Json)!);
     }
 
-    public static string ProblemJson(KieException ex)
+    /// <summary>
+    /// Kie may or may not have the task: the answer names the video (failed, <c>upstream_outcome_unknown</c>)
+    /// so that the client can follow it, and a retry with the same key gets this same answer.
+    /// </summary>
+    public static (int Status, string Json, ProblemHttpResult Result) OutcomeUnknown(KieException ex, string videoId)
     {
-        var (_, code, title) = KieProblemMap.For(ex.Failure);
-        return JsonSerializer.Serialize(new StoredProblem(code, title,
-            (ex.UpstreamMessage ?? title) + " The video was recorded as upstream_outcome_unknown and is not resubmitted."));
+        var (status, code, title) = KieProblemMap.For(ex.Failure);
+        var problem = new StoredProblem(code, title,
+            (ex.UpstreamMessage ?? title) + " The video was recorded as upstream_outcome_unknown and is not resubmitted.", videoId);
+        return (status, JsonSerializer.Serialize(problem), ToResult(status, problem));
     }
+
+    private static ProblemHttpResult ToResult(int status, StoredProblem problem) =>
+        GatewayProblems.Problem(status, problem.Code, problem.Title, problem.Detail,
+            problem.VideoId is null ? null : new Dictionary<string, object?> { ["videoId"] = problem.VideoId });
 
     public static ProblemHttpResult Reused() =>
         GatewayProblems.Problem(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused,

@@ -26,7 +26,15 @@ internal sealed class VideoReader(
         using (var budget = new CancellationTokenSource(jobs.Value.ReadRefreshBudget, time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token))
         {
-            await refresher.RefreshIfDueAsync(record, linked.Token);
+            try
+            {
+                await refresher.RefreshIfDueAsync(record, linked.Token);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                // Kie is slow: the stored state is the answer, and the job is asked again when next due.
+                await db.Entry(record).ReloadAsync(CancellationToken.None);
+            }
         }
 
         if (wait > TimeSpan.Zero && !record.Status.IsTerminal())

@@ -86,6 +86,9 @@ public sealed class KieCallbackTests : KieCallbackTestBase
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(["https://cdn.example/from-kie.mp4"], video["videoUrls"].Strings()); // Kie's record, not the callback's
         Assert.Single(Kie.CallsTo(RecordInfo));
+        var token = url.Segments.Last();
+        Assert.Contains(Gateway.Log.Lines, l => l.Contains("/callbacks/kie/[REDACTED]"));
+        Assert.All(Gateway.Log.Lines, l => Assert.DoesNotContain(token, l)); // the token guards the job: never logged
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class KieErrorTableTests : GatewayTest
         var problem = await response.AssertProblemAsync(status, code);
         if (code != "upstream_auth_failed") // Kie's words about the gateway's own key stay inside
         {
-            Assert.Equal("upstream says no", problem["detail"].Str());
+            Assert.StartsWith("upstream says no", problem["detail"].Str());
         }
 
         Assert.Single(Kie.CallsTo(path));

@@ -28,9 +28,10 @@ public sealed class PaidCallsAreNeverRetriedTests : GatewayTest
 
         var response = await Alice.PostVideoAsync(new { prompt = "p", model });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadGateway, "upstream_error");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadGateway, "upstream_error");
         Assert.Single(Kie.CallsTo(path));
         var video = Assert.Single((await (await Alice.GetAsync("/videos")).AssertJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
+        Assert.Equal(video!["id"].Str(), problem["videoId"].Str()); // the client can follow what it may have paid for
         Assert.Equal("failed", video!["status"].Str());
         Assert.Equal("upstream_outcome_unknown", video["error"]!["code"].Str());
     }

@@ -45,13 +45,13 @@ public sealed class WebhookRestartTests : WebhookTest
         await using var restarted = new GatewayFactory(Kie, settings, Clock, Gateway.DatabasePath);
         _ = restarted.Server; // no client request: the new host resumes the job by itself
         await WaitForHooksAsync(1);
+        var alice = restarted.ClientWithKey(TestClients.AliceKey);
         for (var i = 0; i < 6; i++)
         {
             Clock.Advance(TimeSpan.FromHours(2)); // past every retry the schedule could still make
-            await Task.Yield();
+            await EventsWhenAsync(alice, id, _ => true); // a round trip through the host between steps
         }
 
-        var alice = restarted.ClientWithKey(TestClients.AliceKey);
         var delivered = (await EventsWhenAsync(alice, id, e => e.Count == 1 && e[0]!["status"].Str() == "delivered")).Single()!;
         Assert.Single(Hooks);
         Assert.Equal(delivered["id"].Str(), Hooks[0].Id);
