@@ -41,20 +41,6 @@ public abstract class KieCallbackTestBase : GatewayTest
         data = new { taskId, promptJson = "{\"prompt\":\"p\"}", info = new { resultUrls = new[] { "https://cdn.example/a.mp4" } } },
     };
 
-    protected async Task<System.Text.Json.Nodes.JsonObject> WaitForStatusAsync(string id, string status)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var video = await (await Alice.GetAsync($"/videos/{id}", timeout.Token)).AssertJsonAsync(HttpStatusCode.OK);
-            if (video["status"].Str() == status)
-            {
-                return video;
-            }
-
-            await Task.Delay(10, timeout.Token);
-        }
-    }
 
 }
 

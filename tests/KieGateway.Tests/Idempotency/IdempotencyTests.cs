@@ -115,21 +115,15 @@ public sealed class IdempotencyTests : GatewayTest
     {
         // What a crash between writing the key (and the video row) and hearing from Kie leaves behind.
         const string videoId = "vid_0123456789abcdef0123456789abcdef";
-        using (var scope = Gateway.Services.CreateScope())
+        await StoreAsync(db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<KieGateway.Storage.GatewayDbContext>();
-            db.Videos.Add(new KieGateway.Storage.VideoRecord
-            {
-                Id = videoId, ClientId = "alice", Model = "veo-3.1-fast", Provider = "veo-3.1", Prompt = "p",
-                AspectRatio = "16:9", DurationSeconds = 8, CreatedAt = Clock.GetUtcNow(), UpdatedAt = Clock.GetUtcNow(),
-            });
+            db.Videos.Add(VideoRow(videoId));
             db.IdempotencyKeys.Add(new KieGateway.Idempotency.IdempotencyRecord
             {
                 ClientId = "alice", Key = "k-7", VideoId = videoId, CreatedAt = Clock.GetUtcNow(), ExpiresAt = Clock.GetUtcNow().AddDays(1),
                 RequestHash = KieGateway.Idempotency.RequestFingerprint.Of(new KieGateway.Videos.CreateVideoRequest { Prompt = "p" }),
             });
-            await db.SaveChangesAsync();
-        }
+        });
 
         var early = await PostAsync("k-7", """{"prompt":"p"}""");
         Clock.Advance(TimeSpan.FromMinutes(2));

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KieGateway.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KieGateway.Tests.Infrastructure;
@@ -35,6 +39,52 @@ public abstract class GatewayTest : IAsyncLifetime
             await Task.Delay(5, cts.Token);
         }
     }
+
+    /// <summary>Reads the video until it has <paramref name="status"/>, within a bound.</summary>
+    protected async Task<JsonObject> WaitForStatusAsync(string id, string status, HttpClient? client = null)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var video = await (await (client ?? Alice).GetAsync($"/videos/{id}", timeout.Token)).AssertJsonAsync(HttpStatusCode.OK);
+            if (video["status"].Str() == status)
+            {
+                return video;
+            }
+
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    /// <summary>A stored video of Alice's as a create leaves it before Kie answers (no task id yet).</summary>
+    private protected VideoRecord VideoRow(string id, string? callbackUrl = null) => new()
+    {
+        Id = id,
+        ClientId = "alice",
+        Model = "veo-3.1-fast",
+        Provider = "veo-3.1",
+        Prompt = "p",
+        AspectRatio = "16:9",
+        DurationSeconds = 8,
+        CallbackUrl = callbackUrl,
+        CreatedAt = Clock.GetUtcNow(),
+        UpdatedAt = Clock.GetUtcNow(),
+    };
+
+    /// <summary>Changes the store directly, as a crash or an older process would have left it.</summary>
+    private protected async Task StoreAsync(Func<GatewayDbContext, Task> change)
+    {
+        using var scope = Gateway.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
+
+    private protected Task StoreAsync(Action<GatewayDbContext> change) => StoreAsync(db =>
+    {
+        change(db);
+        return Task.CompletedTask;
+    });
 
     public virtual async Task DisposeAsync()
     {

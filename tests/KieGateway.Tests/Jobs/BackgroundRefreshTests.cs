@@ -173,18 +173,4 @@ public sealed class BackgroundRefreshTests : GatewayTest
         Assert.Equal("completed", video["status"].Str());
     }
 
-    private async Task<System.Text.Json.Nodes.JsonObject> WaitForStatusAsync(string id, string status, HttpClient? client = null)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var video = await (await (client ?? Alice).GetAsync($"/videos/{id}", timeout.Token)).AssertJsonAsync(HttpStatusCode.OK);
-            if (video["status"].Str() == status)
-            {
-                return video;
-            }
-
-            await Task.Delay(10, timeout.Token);
-        }
-    }
 }

@@ -83,23 +83,7 @@ public sealed class RefreshTests : GatewayTest
     public async Task AVideoWhoseCreateDiedMidCallEndsAsOutcomeUnknown()
     {
         // What a crash between storing the row and hearing from Kie leaves behind: a row without a task id.
-        using (var scope = Gateway.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<KieGateway.Storage.GatewayDbContext>();
-            db.Videos.Add(new KieGateway.Storage.VideoRecord
-            {
-                Id = "vid_0123456789abcdef0123456789abcdef",
-                ClientId = "alice",
-                Model = "veo-3.1-fast",
-                Provider = "veo-3.1",
-                Prompt = "p",
-                AspectRatio = "16:9",
-                DurationSeconds = 8,
-                CreatedAt = Clock.GetUtcNow(),
-                UpdatedAt = Clock.GetUtcNow(),
-            });
-            await db.SaveChangesAsync();
-        }
+        await StoreAsync(db => db.Videos.Add(VideoRow("vid_0123456789abcdef0123456789abcdef")));
 
         Clock.Advance(TimeSpan.FromSeconds(10));
         var early = await (await Alice.GetAsync("/videos/vid_0123456789abcdef0123456789abcdef")).AssertJsonAsync(HttpStatusCode.OK);

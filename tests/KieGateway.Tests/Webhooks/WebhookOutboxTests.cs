@@ -14,13 +14,13 @@ public sealed class WebhookOutboxTests : WebhookTest
     [Fact]
     public async Task ASaveThatFailsWritesNeitherTheStatusNorTheEvent()
     {
-        await StoreAsync(db => db.Videos.Add(Video(VideoId)));
+        await StoreAsync(db => db.Videos.Add(VideoRow(VideoId, Receiver.HookUrl)));
 
         // The same SaveChanges also inserts a duplicate id, so the database refuses all of it.
         var refused = await Record.ExceptionAsync(() => StoreAsync(async db =>
         {
             (await db.Videos.SingleAsync(v => v.Id == VideoId)).Status = KieGateway.Videos.VideoStatus.Completed;
-            db.Videos.Add(Video(VideoId));
+            db.Videos.Add(VideoRow(VideoId, Receiver.HookUrl));
         }));
 
         Assert.IsType<DbUpdateException>(refused);
@@ -34,7 +34,7 @@ public sealed class WebhookOutboxTests : WebhookTest
     [Fact]
     public async Task OneTerminalStatusWritesOneEventWhateverIsSavedAfterIt()
     {
-        await StoreAsync(db => db.Videos.Add(Video(VideoId)));
+        await StoreAsync(db => db.Videos.Add(VideoRow(VideoId, Receiver.HookUrl)));
 
         await StoreAsync(async db => (await db.Videos.SingleAsync(v => v.Id == VideoId)).Status = KieGateway.Videos.VideoStatus.Failed);
         await StoreAsync(async db => (await db.Videos.SingleAsync(v => v.Id == VideoId)).Progress = 7);
@@ -72,32 +72,4 @@ public sealed class WebhookOutboxTests : WebhookTest
         Assert.Contains("Gateway:Clients:1:WebhookSecret", error.Message);
         File.Delete(gateway.DatabasePath);
     }
-
-    private VideoRecord Video(string id) => new()
-    {
-        Id = id,
-        ClientId = "alice",
-        Model = "veo-3.1-fast",
-        Provider = "veo-3.1",
-        Prompt = "p",
-        AspectRatio = "16:9",
-        DurationSeconds = 8,
-        CallbackUrl = Receiver.HookUrl,
-        CreatedAt = Clock.GetUtcNow(),
-        UpdatedAt = Clock.GetUtcNow(),
-    };
-
-    private async Task StoreAsync(Func<GatewayDbContext, Task> change)
-    {
-        using var scope = Gateway.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        await change(db);
-        await db.SaveChangesAsync();
-    }
-
-    private Task StoreAsync(Action<GatewayDbContext> change) => StoreAsync(db =>
-    {
-        change(db);
-        return Task.CompletedTask;
-    });
 }
