@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KieGateway.Storage;
 
-internal sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
+/// <summary>
+/// The store's model, one for both databases. Each database has its own subclass only so that each keeps
+/// its own migrations (SQLite and PostgreSQL write different DDL).
+/// </summary>
+internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
 

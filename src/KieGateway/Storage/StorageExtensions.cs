@@ -7,29 +7,40 @@ namespace KieGateway.Storage;
 internal static class StorageExtensions
 {
     /// <summary>
-    /// SQLite by default, a file under the content root's <c>data/</c>, created on start.
+    /// SQLite by default (a file under the content root's <c>data/</c>) or PostgreSQL; either way the
+    /// schema is brought up to date by migrations on start.
     /// </summary>
     public static IServiceCollection AddGatewayStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Provider != StorageProvider.Sqlite)
-        {
-            throw new InvalidOperationException(
-                $"Storage:Provider '{storage.Provider}' is not available in this build yet; use Sqlite.");
-        }
-
         var connectionString = configuration.GetConnectionString("Gateway");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (storage.Provider == StorageProvider.Postgres)
         {
-            connectionString = new SqliteConnectionStringBuilder
+            if (string.IsNullOrWhiteSpace(connectionString))
             {
-                DataSource = Path.Combine(environment.ContentRootPath, "data", "gateway.db"),
-            }.ToString();
+                throw new InvalidOperationException(
+                    "Storage:Provider is Postgres but ConnectionStrings:Gateway is not set (e.g. ConnectionStrings__Gateway="
+                    + "\"Host=db;Database=kiegateway;Username=kiegateway;Password=...\").");
+            }
+
+            // Features hook into SaveChanges by registering an interceptor (the webhook outbox does).
+            services.AddDbContext<GatewayDbContext, PostgresGatewayDbContext>((sp, db) => db.UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                connectionString = new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(environment.ContentRootPath, "data", "gateway.db"),
+                }.ToString();
+            }
+
+            services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
-        // Features hook into SaveChanges by registering an interceptor (the webhook outbox does).
-        services.AddDbContext<GatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
-            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddHostedService<StoreInitializer>();
         return services;
     }

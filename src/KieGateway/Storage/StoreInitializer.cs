@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KieGateway.Storage;
 
-/// <summary>Creates the store before the gateway takes requests.</summary>
+/// <summary>Creates or migrates the store before the gateway takes requests.</summary>
 internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -17,14 +17,22 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
             Directory.CreateDirectory(folder);
         }
 
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            throw OlderStore(ex);
+        }
+
         await RequireCurrentSchemaAsync(db, cancellationToken);
         logger.LogInformation("Store ready ({Provider})", db.Database.ProviderName);
     }
 
     /// <summary>
-    /// EnsureCreated leaves an existing store alone, so a store made by an older build would fail on every
-    /// request. Reading one row of every table (all columns) finds that at start instead, with a clear message.
+    /// A store whose tables lack what this build maps would fail on every request; reading one row of every
+    /// table (all columns) finds that at start instead, with a clear message.
     /// </summary>
     private static async Task RequireCurrentSchemaAsync(GatewayDbContext db, CancellationToken ct)
     {
@@ -37,12 +45,15 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
         }
         catch (System.Data.Common.DbException ex)
         {
-            throw new InvalidOperationException(
-                "The store was created by an older build of KieGateway and lacks tables or columns this build needs "
-                + $"({ex.Message}). Schema migrations are not in place yet: move the old store aside "
-                + "(for SQLite, the file named in ConnectionStrings:Gateway, by default data/gateway.db) and start again.", ex);
+            throw OlderStore(ex);
         }
     }
+
+    /// <summary>Stores made before migrations existed (2026-11-25) cannot be migrated; say so plainly.</summary>
+    private static InvalidOperationException OlderStore(Exception ex) =>
+        new("The store was created by an older build of KieGateway, before schema migrations, and cannot be upgraded "
+            + $"({ex.Message}). Move it aside (for SQLite, the file named in ConnectionStrings:Gateway, by default "
+            + "data/gateway.db) and start again.", ex);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
