@@ -24,10 +24,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     {
         _environment = environment;
         Time = time;
-        DatabasePath = database ?? Path.Combine(Path.GetTempPath(), $"kiegateway-test-{Guid.NewGuid():N}.db");
+        DatabasePath = database ?? (PostgresAdmin is null
+            ? Path.Combine(Path.GetTempPath(), $"kiegateway-test-{Guid.NewGuid():N}.db")
+            : $"kgw_test_{Guid.NewGuid():N}");
         _settings = new Dictionary<string, string?>(TestClients.Settings)
         {
-            ["ConnectionStrings:Gateway"] = $"Data Source={DatabasePath}",
+            ["Storage:Provider"] = PostgresAdmin is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:Gateway"] = PostgresAdmin is null ? $"Data Source={DatabasePath}" : PostgresStore(DatabasePath),
             ["Kie:Mode"] = kie is null ? "Sandbox" : "Live",
             ["Kie:BaseUrl"] = kie?.BaseUrl.ToString() ?? "https://api.kie.ai",
             ["Kie:ApiKey"] = kie is null ? null : FakeKie.ApiKey,
@@ -43,6 +46,12 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
     }
+
+    /// <summary>
+    /// Set (an admin connection string) to run the whole suite on PostgreSQL instead of SQLite: each host
+    /// then gets a database of its own, created by the gateway's migrations. .ci/run does both.
+    /// </summary>
+    public static string? PostgresAdmin { get; } = Environment.GetEnvironmentVariable("KIEGATEWAY_TEST_POSTGRES");
 
     public FakeTimeProvider? Time { get; }
 
@@ -74,5 +83,19 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Time);
             }
         });
+    }
+
+    private static string PostgresStore(string database) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = database, MaxPoolSize = 20, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ToString();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (PostgresAdmin is not null)
+        {
+            // Hosts come and go by the hundred in a run: give their connections back to the server.
+            await using var connection = new Npgsql.NpgsqlConnection(PostgresStore(DatabasePath));
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
     }
 }

@@ -17,7 +17,11 @@ public sealed class StoreSchemaTests
             await create.ExecuteNonQueryAsync();
         }
 
-        await using var gateway = new GatewayFactory(kie: null, database: path);
+        await using var gateway = new GatewayFactory(kie: null, new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite", // a SQLite file, whichever store the rest of the run uses
+            ["ConnectionStrings:Gateway"] = $"Data Source={path}",
+        });
 
         var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
         Assert.Contains("older build", error.ToString());
