@@ -44,7 +44,8 @@ builder.Services.AddIdempotency();
 // Signed webhooks to clients: an outbox written with each terminal status, drained by a background dispatcher.
 builder.Services.AddWebhooks();
 
-// Operations: health and the OpenAPI description.
+// Operations: health, the OpenAPI description, and a shutdown that fits the container's stop timeout.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
 builder.Services.AddGatewayHealthChecks();
 builder.Services.AddGatewayOpenApi();
 

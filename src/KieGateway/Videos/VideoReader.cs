@@ -68,25 +68,33 @@ internal sealed class VideoReader(
         return new VideoPage(rows.Take(limit).Select(r => r.ToResource()).ToList(), next is null ? null : ListCursor.Encode(next));
     }
 
-    /// <summary>Sleeps until this process stores the video's end or the wait is over, then answers the store.</summary>
+    /// <summary>
+    /// Sleeps until the video ends or the wait is over. This process's own refreshes wake it at once; the
+    /// store is also re-read every second, because another replica may be the one that sees the end.
+    /// </summary>
     private async Task WaitForEndAsync(VideoRecord record, TimeSpan wait, CancellationToken ct)
     {
-        var ended = waiters.WhenSignalledAsync(record.Id);
-        await db.Entry(record).ReloadAsync(ct); // it may have ended between the read and the subscription
-        if (record.Status.IsTerminal())
+        var until = time.GetUtcNow() + wait;
+        while (true)
         {
-            return;
-        }
+            var ended = waiters.WhenSignalledAsync(record.Id);
+            await db.Entry(record).ReloadAsync(ct); // it may have ended between the read and the subscription
+            var left = until - time.GetUtcNow();
+            if (record.Status.IsTerminal() || left <= TimeSpan.Zero)
+            {
+                return;
+            }
 
-        try
-        {
-            await ended.WaitAsync(wait, time, ct);
+            try
+            {
+                await ended.WaitAsync(left < StoreRecheck ? left : StoreRecheck, time, ct);
+            }
+            catch (TimeoutException)
+            {
+                // Time to look at the store again.
+            }
         }
-        catch (TimeoutException)
-        {
-            // The wait is over; the video is still running.
-        }
-
-        await db.Entry(record).ReloadAsync(ct);
     }
+
+    private static readonly TimeSpan StoreRecheck = TimeSpan.FromSeconds(1);
 }
