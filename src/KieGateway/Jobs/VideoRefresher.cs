@@ -47,7 +47,11 @@ internal sealed class VideoRefresher(
         {
             // Even past the deadline Kie is asked first: a job it finished while nobody looked is not failed.
             var status = await router.ForProvider(record.Provider).GetStatusAsync(record.KieTaskId, ct);
-            await FinishAsync(record, r => r.Apply(status, time.GetUtcNow()));
+            await FinishAsync(record, r =>
+            {
+                r.Apply(status, time.GetUtcNow());
+                r.NextPollAt = PollSchedule.Next(r.CreatedAt, time.GetUtcNow(), jobs.Value.PollInterval); // the lease ends
+            });
             if (pastDeadline)
             {
                 await TimeOutAsync(record);
@@ -85,10 +89,16 @@ internal sealed class VideoRefresher(
         FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.TimedOut,
             $"Kie did not finish the video within {jobs.Value.Deadline}.", time.GetUtcNow()));
 
-    /// <summary>Moves the job's next due time forward in the store; only the caller that moved it asks Kie.</summary>
+    /// <summary>
+    /// Moves the job's next due time forward in the store; only the caller that moved it asks Kie. The move is a
+    /// lease at least as long as a read may take, so no other replica asks while this read is under way; the
+    /// read's end sets the real next due time.
+    /// </summary>
     private async Task<bool> ClaimAsync(VideoRecord record, DateTimeOffset now, CancellationToken ct)
     {
-        var next = PollSchedule.Next(record.CreatedAt, now, jobs.Value.PollInterval);
+        var scheduled = PollSchedule.Next(record.CreatedAt, now, jobs.Value.PollInterval);
+        var lease = now + jobs.Value.ReadRefreshBudget + TimeSpan.FromSeconds(5);
+        var next = scheduled > lease ? scheduled : lease;
         var claimed = await db.Videos
             .Where(v => v.Seq == record.Seq && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed
                         && (v.NextPollAt == null || v.NextPollAt <= now))
