@@ -72,6 +72,10 @@ internal sealed class VideoRefresher(
             {
                 await TimeOutAsync(record);
             }
+            else if (ex is not OperationCanceledException)
+            {
+                await EndLeaseAsync(record);
+            }
         }
     }
 
@@ -84,6 +88,13 @@ internal sealed class VideoRefresher(
         && (ex.KieCode == 404 || (ex.KieCode == 422 && ex.UpstreamMessage is { } text
             && (text.Contains("null", StringComparison.OrdinalIgnoreCase) || text.Contains("not found", StringComparison.OrdinalIgnoreCase))))
         && now - record.CreatedAt > LostAfter;
+
+    /// <summary>A read that failed ends its lease too: the job is asked again on its normal schedule.</summary>
+    private Task EndLeaseAsync(VideoRecord record)
+    {
+        var next = PollSchedule.Next(record.CreatedAt, time.GetUtcNow(), jobs.Value.PollInterval);
+        return db.Videos.Where(v => v.Seq == record.Seq).ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, next), CancellationToken.None);
+    }
 
     private Task TimeOutAsync(VideoRecord record) =>
         FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.TimedOut,

@@ -12,6 +12,9 @@ public sealed class BackgroundRefreshTests : GatewayTest
     {
         ["Jobs:BackgroundRefresh"] = "true",
         ["Jobs:Deadline"] = "00:10:00",
+        // Real HTTP under a fast-moving fake clock: no read may time out on the fake clock mid-request.
+        ["Kie:Timeout"] = "00:05:00",
+        ["Jobs:ReadRefreshBudget"] = "00:05:00",
     };
 
     private async Task<string> CreateAsync() =>

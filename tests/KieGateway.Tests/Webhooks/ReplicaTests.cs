@@ -37,6 +37,12 @@ public sealed class ReplicaTests : WebhookTest
         _ = third.Server;
 
         await AdvanceUntilAsync(() => Hooks.Count >= Jobs, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60));
+        // The clock stands still until every delivery is recorded: a fake hour passing mid-request would time it out.
+        foreach (var id in ids)
+        {
+            await EventsWhenAsync(Alice, id, e => e.Count == 1 && e[0]!["status"].Str() == "delivered");
+        }
+
         for (var i = 0; i < 5; i++)
         {
             Clock.Advance(TimeSpan.FromMinutes(10)); // time for any second read or second delivery to show
