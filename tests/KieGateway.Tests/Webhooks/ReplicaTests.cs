@@ -78,4 +78,27 @@ public sealed class ReplicaTests : WebhookTest
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Accepted);
         Assert.Single(Kie.CallsTo("/api/v1/veo/generate"));
     }
+
+    [Fact]
+    public async Task AReplicaThatDiesMidReadHasItsJobFinishedByAnotherAfterTheLease()
+    {
+        // Timeout settings of this class are long, so the dead replica's lease (ReadRefreshBudget + 5 s) is 2 min 5 s.
+        await using var other = new GatewayFactory(Kie, Settings, Clock, Gateway.DatabasePath);
+        var created = await Alice.PostVideoAsync(new { prompt = "p", callbackUrl = Receiver.HookUrl });
+        var id = (await created.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+        Kie.Script("/api/v1/veo/record-info", new FakeAnswer(Hang: true)); // the first read never answers
+        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        await Kie.WaitForCallsAsync("/api/v1/veo/record-info", 1); // the first replica holds the lease, mid-read
+        var leaseTaken = Clock.GetUtcNow();
+        await Gateway.DisposeAsync(); // and dies
+        _ = other.Server; // the second replica starts only now, so the lease it meets is the dead one's
+        await AdvanceUntilAsync(() => Hooks.Count == 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        var video = await (await other.ClientWithKey(TestClients.AliceKey).GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("completed", video["status"].Str());
+        Assert.Single(Hooks);
+        Assert.True(Clock.GetUtcNow() - leaseTaken >= TimeSpan.FromMinutes(2), "the dead replica's lease was waited out");
+    }
 }
