@@ -57,7 +57,7 @@ internal sealed class VideoRefresher(
                 await TimeOutAsync(record);
             }
         }
-        catch (KieException ex) when (KieForgot(ex, record, now))
+        catch (KieException ex) when (LostTasks.KieForgot(ex, record, now))
         {
             logger.LogWarning("Video {VideoId}: Kie no longer knows task {KieTaskId} ({KieCode})", record.Id, record.KieTaskId, ex.KieCode);
             await FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.UpstreamTaskLost,
@@ -68,7 +68,7 @@ internal sealed class VideoRefresher(
             // Not the caller's problem: the stored state stands and the job is asked again when next due.
             logger.LogWarning("Refresh of {VideoId} (Kie task {KieTaskId}) failed: {Reason}",
                 record.Id, record.KieTaskId, ex is KieException k ? $"{k.Failure} {k.KieCode}" : ex.GetType().Name);
-            if (pastDeadline && now - record.CreatedAt > jobs.Value.Deadline + LostAfter)
+            if (pastDeadline && now - record.CreatedAt > jobs.Value.Deadline + LostTasks.After)
             {
                 await TimeOutAsync(record);
             }
@@ -78,16 +78,6 @@ internal sealed class VideoRefresher(
             }
         }
     }
-
-    /// <summary>How long "Kie does not know it" must last before a job counts as lost (Kie may not have stored it yet).</summary>
-    private static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(2);
-
-    /// <summary>Kie's own "task not found" / "record is null", from its envelope, for a job old enough to be stored.</summary>
-    private static bool KieForgot(KieException ex, VideoRecord record, DateTimeOffset now) =>
-        ex.FromEnvelope
-        && (ex.KieCode == 404 || (ex.KieCode == 422 && ex.UpstreamMessage is { } text
-            && (text.Contains("null", StringComparison.OrdinalIgnoreCase) || text.Contains("not found", StringComparison.OrdinalIgnoreCase))))
-        && now - record.CreatedAt > LostAfter;
 
     /// <summary>A read that failed ends its lease too: the job is asked again on its normal schedule.</summary>
     private Task EndLeaseAsync(VideoRecord record)
