@@ -61,7 +61,7 @@ internal sealed class JobRefresher(
                 .ToListAsync(ct);
         }
 
-        // A few at a time, each in its own scope and time budget: one slow read does not hold up the rest.
+        // A few at a time, each in its own scope (and the refresher's time budget): one slow read does not hold up the rest.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.StatusReadsPerSecond, CancellationToken = ct };
         await Parallel.ForEachAsync(due, parallel, RefreshOneAsync);
     }
@@ -73,9 +73,7 @@ internal sealed class JobRefresher(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
             var video = await db.Videos.SingleAsync(v => v.Id == videoId, ct);
-            using var budget = new CancellationTokenSource(options.Value.ReadRefreshBudget, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
-            await scope.ServiceProvider.GetRequiredService<VideoRefresher>().RefreshIfDueAsync(video, linked.Token);
+            await scope.ServiceProvider.GetRequiredService<VideoRefresher>().RefreshIfDueAsync(video, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -46,7 +46,10 @@ internal sealed class VideoRefresher(
         try
         {
             // Even past the deadline Kie is asked first: a job it finished while nobody looked is not failed.
-            var status = await router.ForProvider(record.Provider).GetStatusAsync(record.KieTaskId, ct);
+            // Every read, a client's or the background's, waits for Kie only so long (the lease covers exactly that).
+            using var budget = new CancellationTokenSource(jobs.Value.ReadRefreshBudget, time);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
+            var status = await router.ForProvider(record.Provider).GetStatusAsync(record.KieTaskId, bounded.Token);
             await FinishAsync(record, r =>
             {
                 r.Apply(status, time.GetUtcNow());

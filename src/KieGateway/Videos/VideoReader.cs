@@ -2,7 +2,6 @@ using System.Globalization;
 using KieGateway.Jobs;
 using KieGateway.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KieGateway.Videos;
 
@@ -11,8 +10,7 @@ internal sealed class VideoReader(
     GatewayDbContext db,
     VideoRefresher refresher,
     VideoWaiters waiters,
-    TimeProvider time,
-    IOptions<JobsOptions> jobs)
+    TimeProvider time)
 {
     public async Task<Video?> GetAsync(string clientId, string id, TimeSpan wait, CancellationToken ct)
     {
@@ -22,20 +20,8 @@ internal sealed class VideoReader(
             return null;
         }
 
-        // A client's read waits for Kie only so long; past that it gets the stored state.
-        using (var budget = new CancellationTokenSource(jobs.Value.ReadRefreshBudget, time))
-        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token))
-        {
-            try
-            {
-                await refresher.RefreshIfDueAsync(record, linked.Token);
-            }
-            catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
-            {
-                // Kie is slow: the stored state is the answer, and the job is asked again when next due.
-                await db.Entry(record).ReloadAsync(CancellationToken.None);
-            }
-        }
+        // A slow or failing Kie is not the client's problem: the refresher bounds the read and keeps the stored state.
+        await refresher.RefreshIfDueAsync(record, ct);
 
         if (wait > TimeSpan.Zero && !record.Status.IsTerminal())
         {

@@ -63,7 +63,7 @@ public sealed class KieCallbackTests : KieCallbackTestBase
     public async Task ACallbackCompletesTheVideoWithoutAClientPollAndKieIsReRead()
     {
         var (id, url) = await CreateAsync();
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/from-kie.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/from-kie.mp4"));
 
         var answer = await CallBackAsync(url, VeoCallback("veo_task_1"));
         await Kie.WaitForCallsAsync(RecordInfo, 1);
@@ -93,7 +93,7 @@ public sealed class KieCallbackTests : KieCallbackTestBase
     public async Task AVeoCallbackWithPromptJsonAsAnObjectAndTaskIdAtTheTopIsReadToo()
     {
         var (id, url) = await CreateAsync();
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/a.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/a.mp4"));
 
         await CallBackAsync(url, new
         {
@@ -111,7 +111,7 @@ public sealed class KieCallbackTests : KieCallbackTestBase
     public async Task DuplicateCallbacksChangeNothingMore()
     {
         var (id, url) = await CreateAsync();
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/a.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/a.mp4"));
         await CallBackAsync(url, VeoCallback("veo_task_1"));
         await WaitForStatusAsync(id, "completed");
 
@@ -165,7 +165,7 @@ public sealed class SignedKieCallbackTests : KieCallbackTestBase
     public async Task ASignedCallbackIsAccepted()
     {
         var (id, url) = await CreateAsync();
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/a.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/a.mp4"));
 
         var answer = await CallBackAsync(url, VeoCallback("veo_task_1"), SignedAt("veo_task_1", Clock.GetUtcNow()));
 

@@ -21,7 +21,7 @@ public sealed class BackgroundRefreshTests : GatewayTest
         (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
 
     private static object Completed(string taskId) =>
-        new { taskId, successFlag = 1, response = new { resultUrls = new[] { $"https://cdn.example/{taskId}.mp4" } } };
+        KieRecords.VeoCompleted(taskId, $"https://cdn.example/{taskId}.mp4");
 
     [Fact]
     public async Task AJobCompletesWithoutAnyClientAsking()

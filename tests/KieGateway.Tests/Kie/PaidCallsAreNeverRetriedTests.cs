@@ -75,7 +75,7 @@ public sealed class PaidCallsAreNeverRetriedTests : GatewayTest
     {
         var created = await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted);
         const string taskId = "veo_task_1"; // the fake numbers its tasks from 1
-        Kie.SetRecord(taskId, new { taskId, successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Kie.SetRecord(taskId, KieRecords.VeoCompleted(taskId));
         Kie.Script("/api/v1/veo/record-info", FakeAnswer.Envelope(503, 503, "busy"));
         Clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -92,7 +92,7 @@ public sealed class PaidCallsAreNeverRetriedTests : GatewayTest
     public async Task ReadsHonourKiesRetryAfter()
     {
         var created = await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted);
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
         Kie.Script("/api/v1/veo/record-info", FakeAnswer.Envelope(429, 429, "Rate limit exceeded") with { RetryAfterSeconds = 5 });
         Clock.Advance(TimeSpan.FromSeconds(5));
 

@@ -25,7 +25,7 @@ public sealed class KieKeySecrecyTests : GatewayTest
         // Successes.
         var veo = await (await RecordAsync(Alice.PostVideoAsync(new { prompt = "ok" }))).AssertJsonAsync(HttpStatusCode.Accepted);
         await RecordAsync(Alice.PostVideoAsync(new { prompt = "ok", model = "sora-2" }));
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
         Clock.Advance(TimeSpan.FromSeconds(5));
         await RecordAsync(Alice.GetAsync($"/videos/{veo["id"].Str()}"));
         await RecordAsync(Alice.GetAsync("/videos"));

@@ -29,7 +29,7 @@ public sealed class RefreshTests : GatewayTest
     public async Task ATerminalVideoNeverCallsKieAgain()
     {
         var id = (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
         Clock.Advance(TimeSpan.FromSeconds(5));
         var completed = await (await Alice.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("completed", completed["status"].Str());
@@ -94,5 +94,29 @@ public sealed class RefreshTests : GatewayTest
         Assert.Equal("failed", late["status"].Str());
         Assert.Equal("upstream_outcome_unknown", late["error"]!["code"].Str());
         Assert.Empty(Kie.Calls);
+    }
+}
+
+/// <summary>A Kie that does not answer costs a client's read at most Jobs:ReadRefreshBudget.</summary>
+public sealed class SlowKieReadTests : GatewayTest
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Kie:Timeout"] = "00:01:00", // longer than the read budget, so the budget is what ends the wait
+    };
+
+    [Fact]
+    public async Task AReadThatKieDoesNotAnswerGetsTheStoredVideoAfterTheBudget()
+    {
+        var id = (await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+        Kie.Script("/api/v1/veo/record-info", new FakeAnswer(Hang: true));
+        Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var pending = Alice.GetAsync($"/videos/{id}");
+        await Kie.WaitForCallsAsync("/api/v1/veo/record-info", 1);
+        Clock.Advance(TimeSpan.FromSeconds(11)); // past Jobs:ReadRefreshBudget (10 s)
+        var video = await (await pending).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("queued", video["status"].Str());
     }
 }

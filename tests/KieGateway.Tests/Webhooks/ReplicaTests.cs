@@ -28,7 +28,7 @@ public sealed class ReplicaTests : WebhookTest
 
         for (var task = 1; task <= Jobs; task++)
         {
-            Kie.SetRecord($"veo_task_{task}", new { taskId = $"veo_task_{task}", successFlag = 1, response = new { resultUrls = new[] { $"https://cdn.example/{task}.mp4" } } });
+            Kie.SetRecord($"veo_task_{task}", KieRecords.VeoCompleted($"veo_task_{task}", $"https://cdn.example/{task}.mp4"));
         }
 
         await using var second = new GatewayFactory(Kie, Settings, Clock, Gateway.DatabasePath);
@@ -87,7 +87,7 @@ public sealed class ReplicaTests : WebhookTest
         var created = await Alice.PostVideoAsync(new { prompt = "p", callbackUrl = Receiver.HookUrl });
         var id = (await created.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
         Kie.Script("/api/v1/veo/record-info", new FakeAnswer(Hang: true)); // the first read never answers
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
 
         Clock.Advance(TimeSpan.FromSeconds(5));
         await Kie.WaitForCallsAsync("/api/v1/veo/record-info", 1); // the first replica holds the lease, mid-read

@@ -97,7 +97,7 @@ public sealed class WebhookDeliveryTests : WebhookTest
     public async Task AVideoWithoutACallbackUrlSendsNothing()
     {
         var created = await (await Alice.PostVideoAsync(new { prompt = "p" })).AssertJsonAsync(System.Net.HttpStatusCode.Accepted);
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
         Clock.Advance(TimeSpan.FromSeconds(5));
         await Alice.GetAsync($"/videos/{created["id"].Str()}");
 

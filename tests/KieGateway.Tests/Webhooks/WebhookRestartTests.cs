@@ -39,7 +39,7 @@ public sealed class WebhookRestartTests : WebhookTest
         var created = await Alice.PostVideoAsync(new { prompt = "a fox", callbackUrl = Receiver.HookUrl });
         var id = (await created.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
         await Gateway.DisposeAsync(); // killed mid-job: Kie has not finished yet
-        Kie.SetRecord("veo_task_1", new { taskId = "veo_task_1", successFlag = 1, response = new { resultUrls = new[] { "https://cdn.example/v.mp4" } } });
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
 
         var settings = new Dictionary<string, string?> { ["Jobs:BackgroundRefresh"] = "true" };
         await using var restarted = new GatewayFactory(Kie, settings, Clock, Gateway.DatabasePath);
