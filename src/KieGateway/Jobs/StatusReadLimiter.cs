@@ -1,74 +1,46 @@
+using KieGateway.Kie;
 using Microsoft.Extensions.Options;
 
 namespace KieGateway.Jobs;
 
 /// <summary>
-/// Kie allows 10 status reads per second per key. Every read attempt to Kie (retries included) takes a
-/// slot here, and no 1-second window ever holds more than the limit. Time comes from the TimeProvider,
-/// so the limiter needs no timer and follows a fake clock in tests.
+/// Kie allows 10 status reads per second per key, for the whole account: every read attempt to Kie (retries
+/// included, from any replica) takes a permit of the store-wide <see cref="AccountPermits"/>.
 /// </summary>
-internal sealed class StatusReadLimiter(TimeProvider time, IOptions<JobsOptions> options)
+internal sealed class StatusReadLimiter(AccountPermits permits, IOptions<JobsOptions> options)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
-    private readonly Lock _gate = new();
-    private readonly Queue<DateTimeOffset> _recent = new();
+    // A permit taken before a read starts, handed to its first attempt (AsyncLocal flows into the HTTP handler).
+    private static readonly AsyncLocal<HandedPermit?> Handed = new();
 
-    // A slot taken before the read starts, handed to its first attempt (AsyncLocal flows into the HTTP handler).
-    private static readonly AsyncLocal<SlotHolder?> Reserved = new();
+    private AccountLimit Limit => new("status-read", options.Value.StatusReadsPerSecond, TimeSpan.FromSeconds(1));
 
-    /// <summary>Takes a slot for a read that is about to start; its first attempt uses it, retries take their own.</summary>
-    public IDisposable? TryReserve()
+    public Task<PermitAnswer> TryTakeAsync(CancellationToken ct) => permits.TryTakeAsync(Limit, ct);
+
+    /// <summary>
+    /// Gives a permit already taken to the next read in this flow; its retries take their own. Not async on
+    /// purpose: a value set here stays visible to the caller's flow.
+    /// </summary>
+    public IDisposable HandToNextRead()
     {
-        if (!TryAcquire())
-        {
-            return null;
-        }
-
-        var holder = new SlotHolder();
-        Reserved.Value = holder;
-        return holder;
+        var permit = new HandedPermit();
+        Handed.Value = permit;
+        return permit;
     }
 
-    /// <summary>Used by the HTTP handler: the reserved slot if this flow has an unused one, else a new one.</summary>
-    public bool TryUseReservedOrAcquire() =>
-        Reserved.Value is { Used: false } holder && holder.Use() || TryAcquire();
+    /// <summary>Used by the HTTP handler: the handed permit if this flow has an unused one, else a new one.</summary>
+    public async Task<PermitAnswer> UseHandedOrTakeAsync(CancellationToken ct) =>
+        Handed.Value is { } handed && handed.Use() ? PermitAnswer.Granted : await TryTakeAsync(ct);
 
-    public bool TryAcquire()
-    {
-        lock (_gate)
-        {
-            var now = time.GetUtcNow();
-            Forget(now);
-            if (_recent.Count >= options.Value.StatusReadsPerSecond)
-            {
-                return false;
-            }
-
-            _recent.Enqueue(now);
-            return true;
-        }
-    }
-
-    private void Forget(DateTimeOffset now)
-    {
-        while (_recent.TryPeek(out var oldest) && now - oldest >= Window)
-        {
-            _recent.Dequeue();
-        }
-    }
-
-    private sealed class SlotHolder : IDisposable
+    private sealed class HandedPermit : IDisposable
     {
         private int _used;
-
-        public bool Used => Volatile.Read(ref _used) == 1;
 
         public bool Use() => Interlocked.Exchange(ref _used, 1) == 0;
 
         public void Dispose()
         {
             Use();
-            Reserved.Value = null;
+            Handed.Value = null;
         }
     }
 }

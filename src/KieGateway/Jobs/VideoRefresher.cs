@@ -29,9 +29,14 @@ internal sealed class VideoRefresher(
             return;
         }
 
-        // The slot is taken before the claim: a job is claimed only when it can be read now.
-        using var slot = limiter.TryReserve();
-        if (slot is null || !await ClaimAsync(record, now, ct))
+        // The permit is taken before the claim: a job is claimed only when it can be read now.
+        if (!(await limiter.TryTakeAsync(ct)).IsGranted)
+        {
+            return;
+        }
+
+        using var permit = limiter.HandToNextRead();
+        if (!await ClaimAsync(record, now, ct))
         {
             return;
         }

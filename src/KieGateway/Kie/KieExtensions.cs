@@ -20,7 +20,8 @@ internal static class KieExtensions
         services.AddSingleton<IPostConfigureOptions<KieOptions>, KieOptionsSetup>();
         services.AddSingleton<IValidateOptions<KieOptions>, KieOptionsValidator>();
 
-        services.AddTransient<Jobs.StatusReadLimitHandler>();
+        services.AddSingleton<AccountPermits>();
+        services.AddTransient<AccountLimitHandler>();
         var kie = services.AddHttpClient<KieClient>((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<KieOptions>>().Value;
@@ -58,7 +59,7 @@ internal static class KieExtensions
             });
 
         // Added after the resilience handler, so it runs inside it: once per attempt, retries included.
-        kie.AddHttpMessageHandler<Jobs.StatusReadLimitHandler>();
+        kie.AddHttpMessageHandler<AccountLimitHandler>();
         return services;
     }
 }

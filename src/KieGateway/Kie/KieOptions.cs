@@ -35,5 +35,12 @@ internal sealed class KieOptions
     /// <summary>How far a signed callback's timestamp may be from now.</summary>
     public TimeSpan CallbackReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Kie's account-wide create limit (20 per 10 s by default), shared by every replica on the store.</summary>
+    public int CreateLimit { get; set; } = 20;
+
+    public TimeSpan CreateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     public KieMode EffectiveMode => Mode ?? KieMode.Live;
+
+    internal AccountLimit CreateAccountLimit => new("create", CreateLimit, CreateLimitWindow);
 }

@@ -34,6 +34,8 @@ internal sealed class KieOptionsValidator : IValidateOptions<KieOptions>
             || !string.IsNullOrWhiteSpace(options.ApiKey), $"Kie:ApiKeyFile '{options.ApiKeyFile}' does not exist.");
         errors.Require(options.Timeout > TimeSpan.Zero, "Kie:Timeout must be positive.");
         errors.Require(options.ReadRetries is >= 0 and <= 10, "Kie:ReadRetries must be between 0 and 10.");
+        errors.Require(options.CreateLimit is >= 1 and <= 100_000, "Kie:CreateLimit must be between 1 and 100000.");
+        errors.Require(options.CreateLimitWindow > TimeSpan.Zero, "Kie:CreateLimitWindow must be positive.");
         return errors.ToResult();
     }
 }

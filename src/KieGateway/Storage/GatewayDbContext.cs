@@ -19,6 +19,8 @@ internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
 
+    public DbSet<KiePermitRecord> KiePermits => Set<KiePermitRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
@@ -66,6 +68,11 @@ internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(o
                 d => new Dictionary<string, string>(d)));
 
         ConfigureWebhooks(modelBuilder);
+
+        var permit = modelBuilder.Entity<KiePermitRecord>();
+        permit.ToTable("kie_permits");
+        permit.HasKey(p => new { p.Bucket, p.Slot });
+        permit.Property(p => p.Bucket).HasMaxLength(32);
     }
 
     private static void ConfigureWebhooks(ModelBuilder modelBuilder)

@@ -42,6 +42,7 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
             await db.IdempotencyKeys.AsNoTracking().Take(1).ToListAsync(ct);
             await db.WebhookEvents.AsNoTracking().Take(1).ToListAsync(ct);
             await db.WebhookAttempts.AsNoTracking().Take(1).ToListAsync(ct);
+            await db.KiePermits.AsNoTracking().Take(1).ToListAsync(ct);
         }
         catch (System.Data.Common.DbException ex)
         {

@@ -15,6 +15,8 @@ public sealed class BackgroundRefreshTests : GatewayTest
         // Real HTTP under a fast-moving fake clock: no read may time out on the fake clock mid-request.
         ["Kie:Timeout"] = "00:05:00",
         ["Jobs:ReadRefreshBudget"] = "00:05:00",
+        // Fifty jobs are created at one instant, so that they fall due together; create pacing is AccountLimitTests'.
+        ["Kie:CreateLimit"] = "1000",
     };
 
     private async Task<string> CreateAsync() =>

@@ -14,6 +14,8 @@ public sealed class ReplicaTests : WebhookTest
         // Real HTTP under a fast-moving fake clock: generous limits, so that no read times out on the fake clock.
         ["Kie:Timeout"] = "00:01:00",
         ["Jobs:ReadRefreshBudget"] = "00:02:00",
+        // A hundred jobs are created at one instant; create pacing across replicas is AccountLimitTests'.
+        ["Kie:CreateLimit"] = "1000",
     };
 
     [Fact]

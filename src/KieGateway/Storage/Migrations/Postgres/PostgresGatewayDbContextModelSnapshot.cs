@@ -67,6 +67,23 @@ namespace KieGateway.Storage.Migrations.Postgres
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("KieGateway.Storage.KiePermitRecord", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UsedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Bucket", "Slot");
+
+                    b.ToTable("kie_permits", (string)null);
+                });
+
             modelBuilder.Entity("KieGateway.Storage.VideoRecord", b =>
                 {
                     b.Property<long>("Seq")

@@ -60,6 +60,23 @@ namespace KieGateway.Storage.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("KieGateway.Storage.KiePermitRecord", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Bucket", "Slot");
+
+                    b.ToTable("kie_permits", (string)null);
+                });
+
             modelBuilder.Entity("KieGateway.Storage.VideoRecord", b =>
                 {
                     b.Property<long>("Seq")
