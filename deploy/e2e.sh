@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End to end through the container stack: builds the image, starts PostgreSQL and two gateway replicas with
-# docker compose (sandbox mode), creates a video on one replica, reads it to completion on the other, and
-# tears everything down. On machines that cannot pull images it first makes local stand-ins of the .NET
-# base images (../shared/tools/offline-dotnet-images.sh) and of postgres:15 (deploy/stand-in-postgres).
+# docker compose (sandbox mode), creates a video on one replica, reads it to completion on the other, stops
+# a replica with SIGTERM (it must exit cleanly within the stop timeout) and tears everything down.
+# On machines that cannot pull images it first makes local stand-ins of the .NET base images
+# (../shared/tools/offline-dotnet-images.sh) and of postgres:15 (deploy/stand-in-postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
@@ -31,4 +32,15 @@ echo "created $id on replica 1"
 video=$(curl -fs "localhost:18081/videos/$id?wait=30" -H "$key")
 echo "read on replica 2: $video"
 grep -q '"status":"completed"' <<<"$video" || { echo "FAILED: not completed"; compose logs --tail 50; exit 1; }
-echo "e2e passed: created on one replica, completed and read on the other, one PostgreSQL store"
+echo "created on one replica, completed and read on the other, one PostgreSQL store"
+
+# SIGTERM, as an orchestrator stops a replica: it must shut down cleanly within the stop timeout (30 s).
+container=$(compose ps -q gateway-2)
+started=$(date +%s)
+compose stop -t 30 gateway-2 >/dev/null
+took=$(( $(date +%s) - started ))
+exit_code=$(docker inspect -f '{{.State.ExitCode}}' "$container")
+echo "replica 2 stopped on SIGTERM in ${took} s with exit code $exit_code"
+[[ "$exit_code" == 0 && "$took" -lt 30 ]] || { echo "FAILED: no clean shutdown"; docker logs --tail 30 "$container"; exit 1; }
+docker logs "$container" 2>&1 | grep -q "Application is shutting down" || { echo "FAILED: no graceful shutdown logged"; exit 1; }
+echo "e2e passed"

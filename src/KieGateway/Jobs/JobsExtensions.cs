@@ -11,6 +11,7 @@ internal static class JobsExtensions
         services.AddSingleton<StatusReadLimiter>();
         services.AddSingleton<VideoWaiters>();
         services.AddSingleton<JobSignal>();
+        services.AddScoped<RefreshLease>();
         services.AddScoped<VideoRefresher>();
         services.AddHostedService<JobRefresher>();
         return services;

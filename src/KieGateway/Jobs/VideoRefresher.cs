@@ -15,6 +15,7 @@ internal sealed class VideoRefresher(
     GatewayDbContext db,
     ProviderRouter router,
     StatusReadLimiter limiter,
+    RefreshLease lease,
     VideoWaiters waiters,
     TimeProvider time,
     IOptions<JobsOptions> jobs,
@@ -36,7 +37,7 @@ internal sealed class VideoRefresher(
         }
 
         using var permit = limiter.HandToNextRead();
-        if (!await ClaimAsync(record, now, ct))
+        if (!await lease.TryClaimAsync(record, now, ct))
         {
             return;
         }
@@ -71,7 +72,13 @@ internal sealed class VideoRefresher(
             await FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.UpstreamTaskLost,
                 $"Kie no longer knows this video's task ({ex.UpstreamMessage}).", time.GetUtcNow()));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The caller gave up (a client gone, this replica stopping): the job is handed back, not left leased.
+            await lease.ReleaseAsync(record, now);
+            throw;
+        }
+        catch (Exception ex)
         {
             // Not the caller's problem: the stored state stands and the job is asked again when next due.
             logger.LogWarning("Refresh of {VideoId} (Kie task {KieTaskId}) failed: {Reason}",
@@ -82,44 +89,14 @@ internal sealed class VideoRefresher(
             }
             else if (ex is not OperationCanceledException)
             {
-                await EndLeaseAsync(record);
+                await lease.EndAsync(record);
             }
         }
-    }
-
-    /// <summary>A read that failed ends its lease too: the job is asked again on its normal schedule.</summary>
-    private Task EndLeaseAsync(VideoRecord record)
-    {
-        var next = PollSchedule.Next(record.CreatedAt, time.GetUtcNow(), jobs.Value.PollInterval);
-        return db.Videos.Where(v => v.Seq == record.Seq).ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, next), CancellationToken.None);
     }
 
     private Task TimeOutAsync(VideoRecord record) =>
         FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.TimedOut,
             $"Kie did not finish the video within {jobs.Value.Deadline}.", time.GetUtcNow()));
-
-    /// <summary>
-    /// Moves the job's next due time forward in the store; only the caller that moved it asks Kie. The move is a
-    /// lease at least as long as a read may take, so no other replica asks while this read is under way; the
-    /// read's end sets the real next due time.
-    /// </summary>
-    private async Task<bool> ClaimAsync(VideoRecord record, DateTimeOffset now, CancellationToken ct)
-    {
-        var scheduled = PollSchedule.Next(record.CreatedAt, now, jobs.Value.PollInterval);
-        var lease = now + jobs.Value.ReadRefreshBudget + TimeSpan.FromSeconds(5);
-        var next = scheduled > lease ? scheduled : lease;
-        var claimed = await db.Videos
-            .Where(v => v.Seq == record.Seq && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed
-                        && (v.NextPollAt == null || v.NextPollAt <= now))
-            .ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, next).SetProperty(v => v.LastPolledAt, now), ct);
-        if (claimed == 1)
-        {
-            record.NextPollAt = next;
-            record.LastPolledAt = now;
-        }
-
-        return claimed == 1;
-    }
 
     /// <summary>
     /// Applies a change to the freshest copy of the row, never to a video that has already ended. Status is a

@@ -1,5 +1,8 @@
 using System.Net;
 using KieGateway.Tests.Infrastructure;
+using KieGateway.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Webhooks;
 
@@ -7,6 +10,7 @@ namespace KieGateway.Tests.Webhooks;
 public sealed class ReplicaTests : WebhookTest
 {
     private const int Jobs = 100;
+    private const string RecordInfo = "/api/v1/veo/record-info";
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -82,25 +86,62 @@ public sealed class ReplicaTests : WebhookTest
     }
 
     [Fact]
-    public async Task AReplicaThatDiesMidReadHasItsJobFinishedByAnotherAfterTheLease()
+    public async Task AReplicaStoppedMidReadHandsItsJobBackAndAnotherFinishesItAtOnce()
     {
-        // Timeout settings of this class are long, so the dead replica's lease (ReadRefreshBudget + 5 s) is 2 min 5 s.
-        await using var other = new GatewayFactory(Kie, Settings, Clock, Gateway.DatabasePath);
-        var created = await Alice.PostVideoAsync(new { prompt = "p", callbackUrl = Receiver.HookUrl });
-        var id = (await created.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
-        Kie.Script("/api/v1/veo/record-info", new FakeAnswer(Hang: true)); // the first read never answers
+        // The other replica reads only when asked, so that the test sees the job as the stopped one left it.
+        var asked = new Dictionary<string, string?>(Settings) { ["Jobs:BackgroundRefresh"] = "false" };
+        await using var other = new GatewayFactory(Kie, asked, Clock, Gateway.DatabasePath);
+        var id = await CreateWithCallbackAsync();
+        Kie.Script(RecordInfo, new FakeAnswer(Hang: true)); // the first read never answers
         Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
 
         Clock.Advance(TimeSpan.FromSeconds(5));
-        await Kie.WaitForCallsAsync("/api/v1/veo/record-info", 1); // the first replica holds the lease, mid-read
-        var leaseTaken = Clock.GetUtcNow();
-        await Gateway.DisposeAsync(); // and dies
-        _ = other.Server; // the second replica starts only now, so the lease it meets is the dead one's
-        await AdvanceUntilAsync(() => Hooks.Count == 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        await Kie.WaitForCallsAsync(RecordInfo, 1); // the first replica holds the lease (2 min 5 s here), mid-read
+        await Gateway.DisposeAsync(); // stopped as SIGTERM stops it: the host shuts down its background work
 
+        using (var scope = other.Services.CreateScope())
+        {
+            var row = await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Videos.AsNoTracking().SingleAsync(v => v.Id == id);
+            Assert.True(row.NextPollAt <= Clock.GetUtcNow(), $"due again at {row.NextPollAt}, not leased");
+        }
+
+        // With the clock still, the other replica's read finds the job due and asks Kie.
         var video = await (await other.ClientWithKey(TestClients.AliceKey).GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("completed", video["status"].Str());
-        Assert.Single(Hooks);
-        Assert.True(Clock.GetUtcNow() - leaseTaken >= TimeSpan.FromMinutes(2), "the dead replica's lease was waited out");
+        Assert.Equal(2, Kie.CallsTo(RecordInfo).Count);
+        await AdvanceUntilAsync(() => Hooks.Count == 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task AJobLeasedByAReplicaThatCrashedIsTakenOverWhenTheLeaseRunsOut()
+    {
+        var id = await CreateWithCallbackAsync();
+        Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/v.mp4"));
+        var leaseEnds = Clock.GetUtcNow() + TimeSpan.FromMinutes(2);
+        // As a replica killed mid-read leaves it: the job leased, and nobody left to hand it back.
+        await StoreAsync(async db =>
+        {
+            var row = await db.Videos.SingleAsync(v => v.Id == id);
+            row.NextPollAt = leaseEnds;
+            row.LastPolledAt = Clock.GetUtcNow();
+        });
+
+        DateTimeOffset? firstRead = null;
+        await AdvanceUntilAsync(() =>
+        {
+            firstRead ??= Kie.CallsTo(RecordInfo).Count > 0 ? Clock.GetUtcNow() : null;
+            return Hooks.Count == 1;
+        }, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        Assert.True(firstRead >= leaseEnds, $"read at {firstRead}, lease until {leaseEnds}");
+        Assert.Single(Kie.CallsTo(RecordInfo));
+        var video = await (await Alice.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("completed", video["status"].Str());
+    }
+
+    private async Task<string> CreateWithCallbackAsync()
+    {
+        var created = await Alice.PostVideoAsync(new { prompt = "p", callbackUrl = Receiver.HookUrl });
+        return (await created.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
     }
 }
