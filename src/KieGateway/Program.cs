@@ -13,6 +13,7 @@ using KieGateway.Providers;
 using KieGateway.Sandbox;
 using KieGateway.Security;
 using KieGateway.Storage;
+using KieGateway.Usage;
 using KieGateway.Videos;
 using KieGateway.Webhooks;
 
@@ -41,6 +42,9 @@ builder.Services.AddGatewayStore(builder.Configuration, builder.Environment);
 builder.Services.AddVideos();
 builder.Services.AddIdempotency();
 
+// Per-client credit budgets on a price table of estimates, and GET /usage.
+builder.Services.AddUsage();
+
 // Signed webhooks to clients: an outbox written with each terminal status, drained by a background dispatcher.
 builder.Services.AddWebhooks();
 
@@ -63,6 +67,7 @@ app.MapVideos();
 app.MapWebhooks(); // GET /videos/{id}/events: a video's webhook deliveries and their attempts
 app.MapModels();
 app.MapCredits();
+app.MapUsage(); // GET /usage: videos and credits by day and model
 app.MapKieCallbacks();
 app.MapGatewayHealth();
 app.MapSandboxMedia();

@@ -20,6 +20,9 @@ internal static class GatewayProblems
     public static ProblemHttpResult NotFound(string what) =>
         Problem(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found.", $"No {what} with that id.");
 
+    public static ProblemHttpResult BudgetExceeded(string detail) =>
+        Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.BudgetExceeded, "The client's credit budget would be exceeded.", detail);
+
     public static ProblemHttpResult ModelUnavailable(string model) =>
         Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ModelUnavailable, "Model unavailable.",
             $"The model '{model}' is switched off on this gateway. Choose another model (GET /models), or send "

@@ -35,6 +35,8 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Require(!string.IsNullOrWhiteSpace(client.Id), $"Gateway:Clients:{i}:Id is required.");
             errors.Require(client.KeySha256 is { Length: 64 } hash && hash.All(Uri.IsHexDigit),
                 $"Gateway:Clients:{i}:KeySha256 must be the 64-character hex SHA-256 of the client key.");
+            errors.Require(client.Budget.DailyCredits is null or >= 0 && client.Budget.MonthlyCredits is null or >= 0,
+                $"Gateway:Clients:{i}:Budget credits must not be negative.");
         }
 
         var duplicates = options.Clients.GroupBy(c => c.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);

@@ -10,6 +10,9 @@ internal sealed record ProviderStatus(
     VideoError? Error,
     DateTimeOffset? CompletedAt)
 {
+    /// <summary>What Kie says the task cost, where its answer tells (jobs <c>consumeCredits</c>).</summary>
+    public decimal? ChargedCredits { get; init; }
+
     public static ProviderStatus Queued { get; } = new(VideoStatus.Queued, 0, [], null, null);
 
     public static ProviderStatus InProgress(int? progress) => new(VideoStatus.InProgress, progress, [], null, null);

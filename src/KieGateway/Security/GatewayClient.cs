@@ -12,6 +12,8 @@ internal sealed class GatewayClient
     public string? WebhookSecret { get; set; }
 
     public List<string> Scopes { get; set; } = [];
+
+    public Usage.ClientBudget Budget { get; set; } = new();
 }
 
 internal static class Scopes

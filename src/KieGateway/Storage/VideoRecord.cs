@@ -49,6 +49,12 @@ internal sealed class VideoRecord
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>The price table's estimate when the video was created, in Kie credits.</summary>
+    public decimal EstimatedCredits { get; set; }
+
+    /// <summary>What Kie reported it charged (<c>consumeCredits</c>), once it has.</summary>
+    public decimal? ChargedCredits { get; set; }
+
     /// <summary>When the gateway last asked Kie about the task.</summary>
     public DateTimeOffset? LastPolledAt { get; set; }
 

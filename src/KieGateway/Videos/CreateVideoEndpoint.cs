@@ -84,6 +84,11 @@ internal static class CreateVideoEndpoint
 
             return answer;
         }
+        catch (Usage.BudgetExceededException ex)
+        {
+            await ReleaseAsync(keys, claim);
+            return GatewayProblems.BudgetExceeded(ex.Message);
+        }
         catch (KieException) when (claim is not null)
         {
             // A definite refusal created nothing: the key is free for a retry.

@@ -13,6 +13,8 @@ internal sealed class VideoCreator(
     GatewayDbContext db,
     ProviderRouter router,
     TimeProvider time,
+    Usage.CreditEstimates estimates,
+    Usage.BudgetGuard budgets,
     Microsoft.Extensions.Options.IOptions<Jobs.JobsOptions> jobs,
     Microsoft.Extensions.Options.IOptions<GatewayOptions> gateway,
     ILogger<VideoCreator> logger)
@@ -33,12 +35,22 @@ internal sealed class VideoCreator(
             CallbackUrl = request.CallbackUrl,
             Metadata = request.Metadata ?? [],
             Status = VideoStatus.Queued,
+            EstimatedCredits = estimates.For(model, request.DurationSeconds ?? model.DefaultDurationSeconds),
             CallbackToken = Callbacks.CallbackTokens.New(),
             CreatedAt = now,
             UpdatedAt = now,
         };
         db.Videos.Add(record);
         await db.SaveChangesAsync(ct);
+        try
+        {
+            await budgets.EnsureWithinAsync(record, ct);
+        }
+        catch (Usage.BudgetExceededException)
+        {
+            await RemoveAsync(record);
+            throw;
+        }
 
         // With a public URL, Kie tells us when the job changes; without one, polling alone follows it.
         var callback = gateway.Value.PublicBaseUrl is { Length: > 0 } publicUrl
@@ -57,8 +69,7 @@ internal sealed class VideoCreator(
         }
         catch (KieException)
         {
-            db.Videos.Remove(record);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await RemoveAsync(record);
             throw;
         }
 
@@ -76,6 +87,13 @@ internal sealed class VideoCreator(
         logger.LogInformation("Video {VideoId} created for {ClientId} on {Model} as Kie task {KieTaskId}",
             record.Id, clientId, model.Id, record.KieTaskId);
         return record.ToResource();
+    }
+
+    /// <summary>A create refused before anything was made upstream leaves nothing behind.</summary>
+    private async Task RemoveAsync(VideoRecord record)
+    {
+        db.Videos.Remove(record);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private async Task MarkOutcomeUnknownAsync(VideoRecord record, KieException ex)

@@ -34,6 +34,7 @@ internal static class VideoMapping
         record.VideoUrls = [.. status.VideoUrls];
         record.ErrorCode = status.Error?.Code;
         record.ErrorMessage = status.Error?.Message;
+        record.ChargedCredits = status.ChargedCredits ?? record.ChargedCredits;
         if (status.Status.IsTerminal())
         {
             record.CompletedAt ??= status.CompletedAt is { } at && at <= now ? at : now;

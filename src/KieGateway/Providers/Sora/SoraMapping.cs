@@ -18,7 +18,9 @@ internal static class SoraMapping
     }
 
     /// <summary>jobs <c>state</c>: waiting/queuing → queued, generating → in_progress, success → completed, fail → failed.</summary>
-    public static ProviderStatus ToStatus(JobsRecord record) => record.State switch
+    public static ProviderStatus ToStatus(JobsRecord record) => StateOf(record) with { ChargedCredits = record.ConsumeCredits };
+
+    private static ProviderStatus StateOf(JobsRecord record) => record.State switch
     {
         "success" => ProviderStatus.Completed(record.ResultUrls, record.CompleteTime),
         "fail" or "failed" or "error" => ProviderStatus.Failed(

@@ -104,6 +104,9 @@ namespace KieGateway.Storage.Migrations.Postgres
                     b.Property<string>("CallbackUrl")
                         .HasColumnType("text");
 
+                    b.Property<decimal?>("ChargedCredits")
+                        .HasColumnType("numeric");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -124,6 +127,9 @@ namespace KieGateway.Storage.Migrations.Postgres
 
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text");
+
+                    b.Property<decimal>("EstimatedCredits")
+                        .HasColumnType("numeric");
 
                     b.Property<string>("Id")
                         .HasMaxLength(64)

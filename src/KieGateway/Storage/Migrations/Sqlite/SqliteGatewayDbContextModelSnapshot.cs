@@ -95,6 +95,9 @@ namespace KieGateway.Storage.Migrations.Sqlite
                     b.Property<string>("CallbackUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ChargedCredits")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -114,6 +117,9 @@ namespace KieGateway.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ErrorMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedCredits")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Id")
