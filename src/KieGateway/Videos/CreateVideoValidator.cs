@@ -1,5 +1,7 @@
 using FluentValidation;
 using KieGateway.Models;
+using KieGateway.Security;
+using Microsoft.Extensions.Options;
 
 namespace KieGateway.Videos;
 
@@ -10,9 +12,10 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
     public const int MaxMetadataEntries = 16;
     public const int MaxMetadataKeyLength = 64;
     public const int MaxMetadataValueLength = 512;
-    public const int MaxUrlLength = 2048;
+    private const string PrivateNetworkMessage =
+        "The URL points at a loopback, private, link-local or otherwise local address, which this gateway does not call.";
 
-    public CreateVideoValidator(ModelCatalog catalog)
+    public CreateVideoValidator(ModelCatalog catalog, IOptions<SecurityOptions> security)
     {
         RuleFor(r => r.Prompt)
             .NotEmpty().WithMessage("A prompt is required.")
@@ -27,11 +30,14 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
             .Must(a => a is null || GatewayModel.AspectRatios.Contains(a))
             .WithMessage("aspectRatio must be '16:9' or '9:16'.");
 
+        var allowPrivate = security.Value.AllowPrivateNetworkUrls;
         RuleForEach(r => r.ImageUrls)
-            .Must(BeAbsoluteHttpUrl).WithMessage("Each image URL must be an absolute http(s) URL.");
+            .Must(OutboundUrls.IsAbsoluteHttp).WithMessage("Each image URL must be an absolute http(s) URL.")
+            .Must(u => allowPrivate || !OutboundUrls.PointsToPrivateNetwork(u!)).WithMessage(PrivateNetworkMessage);
 
         RuleFor(r => r.CallbackUrl)
-            .Must(u => u is null || BeAbsoluteHttpUrl(u)).WithMessage("callbackUrl must be an absolute http(s) URL.");
+            .Must(u => u is null || OutboundUrls.IsAbsoluteHttp(u)).WithMessage("callbackUrl must be an absolute http(s) URL.")
+            .Must(u => u is null || allowPrivate || !OutboundUrls.PointsToPrivateNetwork(u)).WithMessage(PrivateNetworkMessage);
 
         RuleFor(r => r.Metadata)
             .Must(m => m is null || m.Count <= MaxMetadataEntries)
@@ -63,10 +69,4 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
             }
         });
     }
-
-    private static bool BeAbsoluteHttpUrl(string? value) =>
-        value is { Length: > 0 and <= MaxUrlLength }
-        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && uri.Scheme is "http" or "https"
-        && !string.IsNullOrEmpty(uri.Host);
 }
