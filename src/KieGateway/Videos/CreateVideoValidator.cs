@@ -20,7 +20,10 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
         RuleFor(r => r.Prompt)
             .NotEmpty().WithMessage("A prompt is required.")
             .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("The prompt must contain more than white space.")
-            .MaximumLength(MaxPromptLength).WithMessage($"The prompt is limited to {MaxPromptLength} characters.");
+            .MaximumLength(MaxPromptLength).WithMessage($"The prompt is limited to {MaxPromptLength} characters.")
+            // Refused rather than stripped: the prompt stays exactly what the client sent, and is echoed back as such.
+            .Must(p => p is null || !p.Any(IsForbiddenControl))
+            .WithMessage("The prompt may not contain control characters other than tab, line feed and carriage return.");
 
         RuleFor(r => r.Model)
             .Must(m => m is null || ModelCatalog.Find(m) is not null)
@@ -69,4 +72,7 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
             }
         });
     }
+
+    /// <summary>C0 and C1 control characters (NUL, ESC, DEL …) except the white space a prompt may carry.</summary>
+    private static bool IsForbiddenControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 }
