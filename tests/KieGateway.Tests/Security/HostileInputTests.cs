@@ -51,6 +51,31 @@ public sealed class HostileInputTests : GatewayTest
         Assert.Empty(Kie.Calls);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=bogus-8")]
+    [InlineData("application/json; charset=windows-1252")]
+    [InlineData("application/json; charset=")]
+    public async Task AnUnknownCharsetIsABadRequestNotAServerError(string contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"prompt":"p"}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await Alice.PostAsync("/videos", content);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("charset", problem["detail"].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
+    [Fact]
+    public async Task AQuotedCharsetAsHttpAllowsIsRead()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"prompt":"p"}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"utf-8\"");
+
+        await (await Alice.PostAsync("/videos", content)).AssertJsonAsync(HttpStatusCode.Accepted);
+    }
+
     [Fact]
     public void KestrelKeepsItsDefaultHeaderAndUrlLimitsAndNamesNoProduct()
     {
