@@ -13,7 +13,8 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
     public const int MaxMetadataKeyLength = 64;
     public const int MaxMetadataValueLength = 512;
     private const string PrivateNetworkMessage =
-        "The URL points at a loopback, private, link-local or otherwise local address, which this gateway does not call.";
+        "The URL points at a loopback, private, link-local or otherwise local address, which this gateway does not call "
+        + "(an operator can allow them with Security:AllowPrivateNetworkUrls).";
 
     public CreateVideoValidator(ModelCatalog catalog, IOptions<SecurityOptions> security)
     {

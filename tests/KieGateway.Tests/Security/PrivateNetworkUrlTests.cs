@@ -66,3 +66,17 @@ public sealed class PrivateNetworkUrlsAllowedTests : GatewayTest
         await response.AssertJsonAsync(HttpStatusCode.Accepted);
     }
 }
+
+public sealed class SecurityOptionsTests
+{
+    [Fact]
+    public async Task AMistypedAllowPrivateNetworkUrlsStopsTheGatewayAtStartNamingTheKey()
+    {
+        await using var gateway = new GatewayFactory(kie: null, new Dictionary<string, string?> { ["Security:AllowPrivateNetworkUrls"] = "maybe" });
+
+        var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains("Security:AllowPrivateNetworkUrls", error.ToString());
+        File.Delete(gateway.DatabasePath);
+    }
+}
