@@ -56,6 +56,7 @@ builder.Services.AddGatewayOpenApi();
 var app = builder.Build();
 
 app.UseGatewayRequestLogging();
+app.UseSecurityHeaders(); // nosniff, no framing, no referrer, CSP, no-store; no CORS: no other origin's page calls this API
 app.UseExceptionHandler();
 app.UseBodyLimits();
 app.UseGatewayStatusCodeProblems();

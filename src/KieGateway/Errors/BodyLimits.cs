@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 
 namespace KieGateway.Errors;
 
@@ -8,8 +10,9 @@ internal static class BodyLimits
     public const long JsonBytes = 64 * 1024;
 
     /// <summary>
-    /// Refuses a declared Content-Length over the endpoint's limit before anything reads the body;
-    /// Kestrel enforces the same limit on chunked bodies through the endpoint metadata.
+    /// Refuses a declared Content-Length over the endpoint's limit before anything reads the body (Kestrel
+    /// enforces the same limit on chunked bodies through the endpoint metadata), and a charset the JSON reader
+    /// would fail on with a server error.
     /// </summary>
     public static WebApplication UseBodyLimits(this WebApplication app)
     {
@@ -21,8 +24,34 @@ internal static class BodyLimits
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             }
 
+            CheckCharset(context.Request);
             await next(context);
         });
         return app;
+    }
+
+    /// <summary>An unknown charset is a bad request; a quoted one (<c>charset="utf-8"</c>, as HTTP allows) is unquoted for the reader.</summary>
+    private static void CheckCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.Charset.HasValue)
+        {
+            return;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(type.Charset).Value ?? "";
+        try
+        {
+            Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            throw new BadHttpRequestException($"The charset '{charset}' is not one this server reads; send UTF-8.", StatusCodes.Status400BadRequest);
+        }
+
+        if (type.Charset != charset)
+        {
+            type.Charset = charset;
+            request.ContentType = type.ToString();
+        }
     }
 }

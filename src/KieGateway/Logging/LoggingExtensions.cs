@@ -2,6 +2,7 @@ using KieGateway.Kie;
 using KieGateway.Security;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Extensions.Logging;
 
 namespace KieGateway.Logging;
 
@@ -9,20 +10,36 @@ internal static class LoggingExtensions
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    /// <summary>Serilog for every log line, structured, with the Kie key scrubbed from any property.</summary>
+    /// <summary>
+    /// Serilog for every log line, structured, with secrets (the Kie key, client keys, callback tokens)
+    /// taken out of every property and every exception before any sink sees them.
+    /// </summary>
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
-        // writeToProviders: loggers added later (tests capture the log this way) see every event too;
+        builder.Services.AddHttpContextAccessor();
         // preserveStaticLogger: each host owns its logger, so hosts side by side (tests) do not close each other's.
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .Enrich.With(new SecretRedactionEnricher(() => services.GetRequiredService<IOptions<KieOptions>>().Value.ApiKey))
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
-            preserveStaticLogger: true,
-            writeToProviders: true);
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            var redactor = new SecretRedactor(() => services.GetRequiredService<IOptions<KieOptions>>().Value.ApiKey,
+                services.GetRequiredService<IHttpContextAccessor>());
+            // Loggers added beside Serilog (tests capture the log this way) see every event too, behind the same
+            // redaction: Serilog's own writeToProviders would put them outside it.
+            var providers = new LoggerProviderCollection();
+            foreach (var provider in services.GetServices<ILoggerProvider>())
+            {
+                providers.AddProvider(provider);
+            }
+
+            logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .Enrich.FromLogContext()
+                .Enrich.With(new SecretRedactionEnricher(redactor))
+                .WriteTo.Redacted(redactor, sinks => sinks
+                    .Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+                    .WriteTo.Providers(providers));
+        }, preserveStaticLogger: true);
         return builder;
     }
 

@@ -1,40 +1,41 @@
-using System.Text.RegularExpressions;
 using Serilog.Core;
+using Serilog.Data;
 using Serilog.Events;
 
 namespace KieGateway.Logging;
 
 /// <summary>
-/// A last line of defence before any sink: the Kie key, and the per-job token in Kie callback paths
-/// (with no HMAC key it is what guards a job's callback), are replaced in every scalar property.
+/// A last line of defence before any sink: every text in every property, nested ones included (a logged
+/// header collection, a structure), goes through the <see cref="SecretRedactor"/>.
 /// </summary>
-internal sealed partial class SecretRedactionEnricher(Func<string?> secret) : ILogEventEnricher
+internal sealed class SecretRedactionEnricher(SecretRedactor redactor) : LogEventPropertyValueRewriter<object?>, ILogEventEnricher
 {
-    private const string Redacted = "[REDACTED]";
-
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
-        var key = secret();
         foreach (var (name, value) in logEvent.Properties.ToList())
         {
-            if (value is not ScalarValue { Value: string text })
+            var clean = Visit(null, value);
+            if (!ReferenceEquals(clean, value))
             {
-                continue;
-            }
-
-            var clean = CallbackToken().Replace(text, "/callbacks/kie/" + Redacted);
-            if (!string.IsNullOrEmpty(key))
-            {
-                clean = clean.Replace(key, Redacted, StringComparison.Ordinal);
-            }
-
-            if (!ReferenceEquals(clean, text) && clean != text)
-            {
-                logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(clean)));
+                logEvent.AddOrUpdateProperty(new LogEventProperty(name, clean));
             }
         }
     }
 
-    [GeneratedRegex("/callbacks/kie/[^/?\\s\"]+", RegexOptions.CultureInvariant)]
-    private static partial Regex CallbackToken();
+    protected override LogEventPropertyValue VisitScalarValue(object? state, ScalarValue scalar)
+    {
+        var text = scalar.Value switch
+        {
+            string s => s,
+            Uri uri => uri.ToString(),
+            _ => null,
+        };
+        if (text is null)
+        {
+            return scalar;
+        }
+
+        var clean = redactor.Redact(text);
+        return clean == text ? scalar : new ScalarValue(clean);
+    }
 }

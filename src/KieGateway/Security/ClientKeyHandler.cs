@@ -75,7 +75,8 @@ internal sealed class ClientKeyHandler(
         await ProblemWriter.WriteAsync(Context, problem);
     }
 
-    private static string? ReadKey(IHeaderDictionary headers)
+    /// <summary>The key a request presents, if any; also what the log redactor takes out of that request's lines.</summary>
+    public static string? ReadKey(IHeaderDictionary headers)
     {
         var authorization = headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,7 @@
 using FluentValidation;
 using KieGateway.Models;
+using KieGateway.Security;
+using Microsoft.Extensions.Options;
 
 namespace KieGateway.Videos;
 
@@ -10,14 +12,19 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
     public const int MaxMetadataEntries = 16;
     public const int MaxMetadataKeyLength = 64;
     public const int MaxMetadataValueLength = 512;
-    public const int MaxUrlLength = 2048;
+    private const string PrivateNetworkMessage =
+        "The URL points at a loopback, private, link-local or otherwise local address, which this gateway does not call "
+        + "(an operator can allow them with Security:AllowPrivateNetworkUrls).";
 
-    public CreateVideoValidator(ModelCatalog catalog)
+    public CreateVideoValidator(ModelCatalog catalog, IOptions<SecurityOptions> security)
     {
         RuleFor(r => r.Prompt)
             .NotEmpty().WithMessage("A prompt is required.")
             .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("The prompt must contain more than white space.")
-            .MaximumLength(MaxPromptLength).WithMessage($"The prompt is limited to {MaxPromptLength} characters.");
+            .MaximumLength(MaxPromptLength).WithMessage($"The prompt is limited to {MaxPromptLength} characters.")
+            // Refused rather than stripped: the prompt stays exactly what the client sent, and is echoed back as such.
+            .Must(p => p is null || !p.Any(IsForbiddenControl))
+            .WithMessage("The prompt may not contain control characters other than tab, line feed and carriage return.");
 
         RuleFor(r => r.Model)
             .Must(m => m is null || ModelCatalog.Find(m) is not null)
@@ -27,11 +34,14 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
             .Must(a => a is null || GatewayModel.AspectRatios.Contains(a))
             .WithMessage("aspectRatio must be '16:9' or '9:16'.");
 
+        var allowPrivate = security.Value.AllowPrivateNetworkUrls;
         RuleForEach(r => r.ImageUrls)
-            .Must(BeAbsoluteHttpUrl).WithMessage("Each image URL must be an absolute http(s) URL.");
+            .Must(OutboundUrls.IsAbsoluteHttp).WithMessage("Each image URL must be an absolute http(s) URL.")
+            .Must(u => allowPrivate || !OutboundUrls.PointsToPrivateNetwork(u!)).WithMessage(PrivateNetworkMessage);
 
         RuleFor(r => r.CallbackUrl)
-            .Must(u => u is null || BeAbsoluteHttpUrl(u)).WithMessage("callbackUrl must be an absolute http(s) URL.");
+            .Must(u => u is null || OutboundUrls.IsAbsoluteHttp(u)).WithMessage("callbackUrl must be an absolute http(s) URL.")
+            .Must(u => u is null || allowPrivate || !OutboundUrls.PointsToPrivateNetwork(u)).WithMessage(PrivateNetworkMessage);
 
         RuleFor(r => r.Metadata)
             .Must(m => m is null || m.Count <= MaxMetadataEntries)
@@ -64,9 +74,6 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
         });
     }
 
-    private static bool BeAbsoluteHttpUrl(string? value) =>
-        value is { Length: > 0 and <= MaxUrlLength }
-        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && uri.Scheme is "http" or "https"
-        && !string.IsNullOrEmpty(uri.Host);
+    /// <summary>C0 and C1 control characters (NUL, ESC, DEL …) except the white space a prompt may carry.</summary>
+    private static bool IsForbiddenControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 }

@@ -10,7 +10,8 @@ namespace KieGateway.Tests.Infrastructure;
 
 /// <summary>
 /// The gateway as clients see it: real routing, validation, Kie client, resilience and problem details.
-/// Only the edges are swapped: configuration, the Kie base address (a <see cref="FakeKie"/>), the clock.
+/// Only the edges are swapped: configuration, the Kie base address (a <see cref="FakeKie"/>), the clock, and
+/// what a test passes in <c>services</c> (e.g. a DNS resolver).
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
@@ -18,11 +19,14 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     private readonly string _environment;
 
+    private readonly Action<IServiceCollection>? _services;
+
     public GatewayFactory(
         FakeKie? kie, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? database = null,
-        string environment = "Testing")
+        string environment = "Testing", Action<IServiceCollection>? services = null)
     {
         _environment = environment;
+        _services = services;
         Time = time;
         DatabasePath = database ?? (PostgresAdmin is null
             ? Path.Combine(Path.GetTempPath(), $"kiegateway-test-{Guid.NewGuid():N}.db")
@@ -40,6 +44,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Jobs:PollInterval"] = "00:00:05",
             // Off unless a test is about it, so that tests of reads count Kie calls exactly.
             ["Jobs:BackgroundRefresh"] = "false",
+            // Webhook receivers and image hosts of tests listen on loopback; the SSRF tests turn this off.
+            ["Security:AllowPrivateNetworkUrls"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -82,6 +88,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Time);
             }
+
+            _services?.Invoke(services);
         });
     }
 

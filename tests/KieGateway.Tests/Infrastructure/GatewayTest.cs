@@ -19,10 +19,15 @@ public abstract class GatewayTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Edges a test class swaps in the gateway's services (after the gateway's own registrations).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Kie = await FakeKie.StartAsync();
-        Gateway = new GatewayFactory(Kie, Settings, Clock);
+        Gateway = new GatewayFactory(Kie, Settings, Clock, services: ConfigureServices);
         Alice = Gateway.ClientWithKey(TestClients.AliceKey);
     }
 

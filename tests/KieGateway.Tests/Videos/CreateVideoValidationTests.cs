@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using KieGateway.Tests.Infrastructure;
 
@@ -54,13 +53,17 @@ public sealed class CreateVideoValidationTests : GatewayTest
         Assert.Empty(Kie.Calls);
     }
 
+    public static TheoryData<string> MalformedJson => new()
+    {
+        "{\"prompt\":", "{\"prompt\":\"p\"} trailing", "not json", "[]", "null", "",
+        // nested deeper than the API's 32 levels, and deeper than any JSON reader's default
+        $"{{\"metadata\":{new string('[', 33)}{new string(']', 33)}}}",
+        $"{{\"imageUrls\":{new string('[', 65)}{new string(']', 65)}}}",
+        $"{{\"prompt\":{new string('[', 5000)}{new string(']', 5000)}}}",
+    };
+
     [Theory]
-    [InlineData("{\"prompt\":")]
-    [InlineData("{\"prompt\":\"p\"} trailing")]
-    [InlineData("not json")]
-    [InlineData("[]")]
-    [InlineData("null")]
-    [InlineData("")]
+    [MemberData(nameof(MalformedJson))]
     public async Task MalformedJsonIsABadRequestNeverAServerError(string body)
     {
         var response = await Alice.PostAsync("/videos", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -70,17 +73,21 @@ public sealed class CreateVideoValidationTests : GatewayTest
     }
 
     [Theory]
-    [InlineData("text/plain")]
-    [InlineData("application/x-www-form-urlencoded")]
-    public async Task AWrongContentTypeIsABadRequest(string contentType)
+    [InlineData("text/plain", "application/json")]
+    [InlineData("application/x-www-form-urlencoded", "application/json")]
+    [InlineData("application/json; charset=bogus-8", "charset")]
+    [InlineData("application/json; charset=windows-1252", "charset")]
+    [InlineData("application/json; charset=", "charset")]
+    public async Task AWrongContentTypeOrCharsetIsABadRequest(string contentType, string detailNames)
     {
         var content = new StringContent("""{"prompt":"p"}""");
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         var response = await Alice.PostAsync("/videos", content);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        Assert.Contains("application/json", problem["detail"].Str());
+        Assert.Contains(detailNames, problem["detail"].Str());
         Assert.Empty(Kie.Calls);
     }
 

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using KieGateway.Tests.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KieGateway.Tests.Security;
+
+/// <summary>Input meant to hurt: control characters, quoted charsets, and the server's own request limits (deep JSON and bad charsets: CreateVideoValidationTests).</summary>
+public sealed class HostileInputTests : GatewayTest
+{
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("\u0007")]
+    [InlineData("\u001b[31mred")]
+    [InlineData("\u007f")]
+    [InlineData("\u0085")]
+    [InlineData("\u009b")]
+    public async Task APromptWithAControlCharacterIsRefused(string control)
+    {
+        var response = await Alice.PostVideoAsync(new { prompt = "a fox " + control + " in snow" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("control characters", problem["errors"]!["prompt"]![0].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
+    [Fact]
+    public async Task TabsLineBreaksAndAnyScriptAreKeptAsSent()
+    {
+        const string Prompt = "Line one\n\tline two\r\nЛиса 狐 🦊 الثعلب";
+
+        var video = await (await Alice.PostVideoAsync(new { prompt = Prompt })).AssertJsonAsync(HttpStatusCode.Accepted);
+
+        Assert.Equal(Prompt, video["prompt"].Str());
+        Assert.Equal(Prompt, Assert.Single(Kie.Calls).Json["prompt"].Str());
+    }
+
+    [Fact]
+    public async Task AQuotedCharsetAsHttpAllowsIsRead()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"prompt":"p"}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"utf-8\"");
+
+        await (await Alice.PostAsync("/videos", content)).AssertJsonAsync(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public void KestrelKeepsItsDefaultHeaderAndUrlLimitsAndNamesNoProduct()
+    {
+        var kestrel = Gateway.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+        var defaults = new KestrelServerOptions();
+
+        Assert.Equal(defaults.Limits.MaxRequestHeadersTotalSize, kestrel.Limits.MaxRequestHeadersTotalSize); // 32 KB
+        Assert.Equal(defaults.Limits.MaxRequestHeaderCount, kestrel.Limits.MaxRequestHeaderCount); // 100
+        Assert.Equal(defaults.Limits.MaxRequestLineSize, kestrel.Limits.MaxRequestLineSize); // 8 KB: path and query
+        Assert.Equal(defaults.Limits.Http2.MaxRequestHeaderFieldSize, kestrel.Limits.Http2.MaxRequestHeaderFieldSize);
+        Assert.False(kestrel.AddServerHeader);
+    }
+}
