@@ -25,7 +25,7 @@ internal sealed partial class KieSimulator
             };
         return problem is not null
             ? SimulatorAnswer.Error(422, problem)
-            : Accept($"veo_task_{Guid.NewGuid():N}"[..21], model, prompt!, body!);
+            : Accept(VeoPrefix, model, prompt!, body!);
     }
 
     private SimulatorAnswer VeoRecord(string? taskId)
@@ -35,7 +35,7 @@ internal sealed partial class KieSimulator
             return SimulatorAnswer.Error(400, "taskId is required");
         }
 
-        if (!_tasks.TryGetValue(taskId, out var task) || !task.Model.StartsWith("veo", StringComparison.Ordinal))
+        if (Find(taskId, VeoPrefix) is not { } task || !task.Model.StartsWith("veo", StringComparison.Ordinal))
         {
             return SimulatorAnswer.Error(422, "record is null");
         }

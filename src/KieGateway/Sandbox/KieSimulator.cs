@@ -14,8 +14,10 @@ internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOp
     private static readonly string[] JobsModels =
         ["sora-2-text-to-video", "sora-2-image-to-video", "sora-2-pro-text-to-video", "sora-2-pro-image-to-video"];
 
+    private const string JobsPrefix = "task";
+    private const string VeoPrefix = "veo_task";
+
     private readonly ConcurrentDictionary<string, SimulatedTask> _tasks = new(StringComparer.Ordinal);
-    private long _created;
 
     public SimulatorAnswer Handle(HttpMethod method, string path, string? taskId, JsonNode? body) => (method.Method, path) switch
     {
@@ -39,7 +41,7 @@ internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOp
             : input?["n_frames"]?.GetValue<string>() is { } frames && frames is not ("10" or "15") ? "input.n_frames must be \"10\" or \"15\""
             : model.Contains("image", StringComparison.Ordinal) != (input?["image_urls"] is JsonArray { Count: 1 }) ? "image_urls: exactly 1 image for image-to-video models, none otherwise"
             : null;
-        return problem is not null ? SimulatorAnswer.Error(422, problem) : Accept($"task_{model}_{time.GetUtcNow().ToUnixTimeMilliseconds()}{Interlocked.Increment(ref _created) % 1000:D3}", model!, prompt!, body!);
+        return problem is not null ? SimulatorAnswer.Error(422, problem) : Accept(JobsPrefix, model!, prompt!, body!);
     }
 
     private SimulatorAnswer JobsRecord(string? taskId)
@@ -49,7 +51,7 @@ internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOp
             return SimulatorAnswer.Error(400, "taskId parameter is required");
         }
 
-        if (!_tasks.TryGetValue(taskId, out var task) || task.Model.StartsWith("veo", StringComparison.Ordinal))
+        if (Find(taskId, JobsPrefix) is not { } task || task.Model.StartsWith("veo", StringComparison.Ordinal))
         {
             return SimulatorAnswer.Error(404, "Task not found");
         }
@@ -80,7 +82,11 @@ internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOp
         });
     }
 
-    private SimulatorAnswer Accept(string taskId, string model, string prompt, JsonNode body)
+    /// <summary>A task made here, or one another replica's simulator made (the id says all the simulator needs).</summary>
+    private SimulatedTask? Find(string taskId, string prefix) =>
+        _tasks.TryGetValue(taskId, out var task) ? task : SimulatedTask.FromId(taskId, prefix);
+
+    private SimulatorAnswer Accept(string prefix, string model, string prompt, JsonNode body)
     {
         // The prompt markers that make create itself fail (kie-api.md §0: both HTTP forms occur).
         if (SandboxMarkers.Has(prompt, SandboxMarkers.InsufficientCredits))
@@ -98,12 +104,12 @@ internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOp
             return SimulatorAnswer.Error(500, "Server Error - An unexpected error occurred (sandbox:500)");
         }
 
-        _tasks[taskId] = new SimulatedTask(taskId, model, prompt, time.GetUtcNow(), body.ToJsonString());
-        return SimulatorAnswer.Ok(new JsonObject { ["taskId"] = taskId });
+        var task = SimulatedTask.New(prefix, model, time.GetUtcNow(), prompt, body.ToJsonString());
+        _tasks[task.TaskId] = task;
+        return SimulatorAnswer.Ok(new JsonObject { ["taskId"] = task.TaskId });
     }
 
-    private string ResultUrls(SimulatedTask task) =>
-        SandboxMarkers.Has(task.Prompt, SandboxMarkers.NoOutput) ? "[]" : $"[\"{media.SampleVideo()}\"]";
+    private string ResultUrls(SimulatedTask task) => task.NoOutput ? "[]" : $"[\"{media.SampleVideo()}\"]";
 
     private static string KieTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

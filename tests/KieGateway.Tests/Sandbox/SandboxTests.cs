@@ -126,6 +126,22 @@ public sealed class SandboxTests : IAsyncLifetime
 
         Assert.True(credits["credits"]!.GetValue<decimal>() > 0);
     }
+
+    [Theory]
+    [InlineData("veo-3.1-fast", "a fox", "completed")]
+    [InlineData("sora-2", "a fox", "completed")]
+    [InlineData("veo-3.1", "a fox [sandbox:fail]", "failed")]
+    [InlineData("sora-2-pro", "a fox [sandbox:no-output]", "failed")]
+    public async Task AnotherReplicaOnTheSameStoreFollowsASandboxTaskItNeverSaw(string model, string prompt, string status)
+    {
+        var id = await CreateAsync(new { prompt, model });
+        await using var other = new GatewayFactory(kie: null, time: _clock, database: _gateway.DatabasePath);
+        _clock.Advance(TimeSpan.FromSeconds(11));
+
+        var video = await (await other.ClientWithKey(SandboxKey).GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(status, video["status"].Str()); // the other replica's simulator read the task from its id
+    }
 }
 
 public sealed class SandboxKeyTests
