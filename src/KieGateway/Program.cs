@@ -30,6 +30,7 @@ builder.AddGatewayLogging();
 builder.Services.AddGatewayJson();
 builder.Services.AddGatewayProblemDetails();
 builder.Services.AddGatewaySecurity();
+builder.Services.AddClientRateLimits(); // per-client request limits, stricter for creates: 429 rate_limited
 
 // Upstream: the Kie client (live, or the embedded simulator in Sandbox mode) and the provider adapters.
 builder.Services.AddKie();
@@ -58,6 +59,7 @@ app.UseGatewayStatusCodeProblems();
 app.UseGatewaySwaggerUI();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseClientRateLimits();
 
 app.MapVideos();
 app.MapWebhooks(); // GET /videos/{id}/events: a video's webhook deliveries and their attempts

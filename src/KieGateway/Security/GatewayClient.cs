@@ -12,6 +12,9 @@ internal sealed class GatewayClient
     public string? WebhookSecret { get; set; }
 
     public List<string> Scopes { get; set; } = [];
+
+    /// <summary>This client's own request limits; unset parts come from <c>Gateway:RateLimit</c>.</summary>
+    public ClientRateLimit? RateLimit { get; set; }
 }
 
 internal static class Scopes

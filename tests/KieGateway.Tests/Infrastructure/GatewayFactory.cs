@@ -40,6 +40,10 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Jobs:PollInterval"] = "00:00:05",
             // Off unless a test is about it, so that tests of reads count Kie calls exactly.
             ["Jobs:BackgroundRefresh"] = "false",
+            // Per-client rate limits run on the real clock, and many tests make a hundred requests as one client
+            // in a second: out of the way unless a test is about them (Security/RateLimitTests).
+            ["Gateway:RateLimit:PermitLimit"] = "1000000",
+            ["Gateway:RateLimit:CreatePermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
