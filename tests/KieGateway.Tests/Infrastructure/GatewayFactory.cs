@@ -33,6 +33,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Gateway"] = PostgresAdmin is null ? $"Data Source={DatabasePath}" : PostgresStore(DatabasePath),
             ["Kie:Mode"] = kie is null ? "Sandbox" : "Live",
             ["Kie:BaseUrl"] = kie?.BaseUrl.ToString() ?? "https://api.kie.ai",
+            ["Kie:UploadBaseUrl"] = kie?.UploadBaseUrl.ToString() ?? "https://kieai.redpandaai.co",
             ["Kie:ApiKey"] = kie is null ? null : FakeKie.ApiKey,
             ["Sandbox:ClientKey"] = kie is null ? "kgw_sandbox_dev_key" : null,
             ["Kie:Timeout"] = "00:00:02",
