@@ -13,6 +13,7 @@ using KieGateway.Providers;
 using KieGateway.Sandbox;
 using KieGateway.Security;
 using KieGateway.Storage;
+using KieGateway.Uploads;
 using KieGateway.Videos;
 using KieGateway.Webhooks;
 
@@ -62,6 +63,7 @@ app.UseAuthorization();
 app.UseClientRateLimits();
 
 app.MapVideos();
+app.MapUploads(); // POST /uploads: an image stored on Kie's file host, for imageUrls
 app.MapWebhooks(); // GET /videos/{id}/events: a video's webhook deliveries and their attempts
 app.MapModels();
 app.MapCredits();
