@@ -2,36 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KieGateway.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KieGateway.Tests.Sandbox;
 
 /// <summary>In sandbox mode the simulated Kie file host keeps uploads in memory and the gateway serves them back.</summary>
-public sealed class SandboxUploadTests : IAsyncLifetime
+public sealed class SandboxUploadTests : SandboxTest
 {
-    private const string SandboxKey = "kgw_sandbox_dev_key";
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero));
-    private GatewayFactory _gateway = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _gateway = new GatewayFactory(kie: null, time: _clock);
-        _client = _gateway.ClientWithKey(SandboxKey);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        File.Delete(_gateway.DatabasePath);
-    }
-
     private async Task<JsonObject> UploadAsync(byte[] image) =>
-        await (await _client.PostAsync("/uploads", TestImages.Multipart(image))).AssertJsonAsync(HttpStatusCode.Created);
+        await (await Client.PostAsync("/uploads", TestImages.Multipart(image))).AssertJsonAsync(HttpStatusCode.Created);
 
     private Task<HttpResponseMessage> DownloadAsync(JsonObject upload) =>
-        _gateway.CreateClient().GetAsync(new Uri(upload["url"].Str()).AbsolutePath); // no key: public, like Kie's URLs
+        Gateway.CreateClient().GetAsync(new Uri(upload["url"].Str()).AbsolutePath); // no key: public, like Kie's URLs
 
     [Fact]
     public async Task AnUploadedImageIsServedBackAtItsUrlByteForByte()
@@ -44,7 +25,7 @@ public sealed class SandboxUploadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("image/webp", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(image, await download.Content.ReadAsByteArrayAsync());
-        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromDays(3), DateTimeOffset.Parse(upload["expiresAt"].Str(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Clock.GetUtcNow() + TimeSpan.FromDays(3), DateTimeOffset.Parse(upload["expiresAt"].Str(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -52,7 +33,7 @@ public sealed class SandboxUploadTests : IAsyncLifetime
     {
         var image = TestImages.Jpeg(1000);
 
-        var upload = await (await _client.PostAsJsonAsync("/uploads", new { base64 = Convert.ToBase64String(image) })).AssertJsonAsync(HttpStatusCode.Created);
+        var upload = await (await Client.PostAsJsonAsync("/uploads", new { base64 = Convert.ToBase64String(image) })).AssertJsonAsync(HttpStatusCode.Created);
 
         Assert.Equal(image, await (await DownloadAsync(upload)).Content.ReadAsByteArrayAsync());
     }
@@ -62,7 +43,7 @@ public sealed class SandboxUploadTests : IAsyncLifetime
     {
         var url = (await UploadAsync(TestImages.Png()))["url"].Str();
 
-        var response = await _client.PostVideoAsync(new { prompt = "the first frame comes alive", model = "sora-2", imageUrls = new[] { url } });
+        var response = await Client.PostVideoAsync(new { prompt = "the first frame comes alive", model = "sora-2", imageUrls = new[] { url } });
 
         Assert.Equal([url], (await response.AssertJsonAsync(HttpStatusCode.Accepted))["imageUrls"].Strings());
     }
@@ -70,7 +51,7 @@ public sealed class SandboxUploadTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownSandboxUploadIsNotFound()
     {
-        var response = await _gateway.CreateClient().GetAsync("/sandbox/uploads/kiegateway/uploads/nothing-here.png");
+        var response = await Gateway.CreateClient().GetAsync("/sandbox/uploads/kiegateway/uploads/nothing-here.png");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
