@@ -32,9 +32,7 @@ internal static class ClientRateLimits
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<ClientLimits>((options, limits) =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ClientOf(context) is { } id
-                ? RateLimitPartition.GetFixedWindowLimiter(id, limits.AllRequests)
-                : RateLimitPartition.GetNoLimiter(""));
+            options.GlobalLimiter = limits.AllRequestsLimiter;
             options.AddPolicy(CreatePolicy, context => ClientOf(context) is { } id
                 ? RateLimitPartition.GetFixedWindowLimiter(id, limits.Creates)
                 : RateLimitPartition.GetNoLimiter(""));
@@ -51,7 +49,8 @@ internal static class ClientRateLimits
         return app;
     }
 
-    private static string? ClientOf(HttpContext context) =>
+    /// <summary>The client a request counts for: none on anonymous endpoints, none without a valid key.</summary>
+    public static string? ClientOf(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null
             ? context.User.ClientId()
             : null;
@@ -73,30 +72,4 @@ internal static class ClientRateLimits
             "This client key is over its rate limit.",
             $"Too many requests for this client key; retry after {seconds} s (Retry-After).").ExecuteAsync(http);
     }
-}
-
-/// <summary>A client's effective limits: its own <c>RateLimit</c> settings, else the <c>Gateway:RateLimit</c> defaults.</summary>
-internal sealed class ClientLimits(IOptionsMonitor<GatewayOptions> gateway, IOptionsMonitor<RateLimitOptions> defaults)
-{
-    public FixedWindowRateLimiterOptions AllRequests(string clientId)
-    {
-        var own = Own(clientId);
-        return Window(own?.PermitLimit ?? defaults.CurrentValue.PermitLimit, own?.Window ?? defaults.CurrentValue.Window);
-    }
-
-    public FixedWindowRateLimiterOptions Creates(string clientId)
-    {
-        var own = Own(clientId);
-        return Window(own?.CreatePermitLimit ?? defaults.CurrentValue.CreatePermitLimit, own?.CreateWindow ?? defaults.CurrentValue.CreateWindow);
-    }
-
-    public TimeSpan LongestWindow(string clientId) =>
-        AllRequests(clientId).Window > Creates(clientId).Window ? AllRequests(clientId).Window : Creates(clientId).Window;
-
-    private ClientRateLimit? Own(string clientId) =>
-        gateway.CurrentValue.Clients.FirstOrDefault(c => c.Id == clientId)?.RateLimit;
-
-    // No queue: a request over the limit is answered at once, never held.
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 }
