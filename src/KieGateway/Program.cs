@@ -14,6 +14,7 @@ using KieGateway.Sandbox;
 using KieGateway.Security;
 using KieGateway.Storage;
 using KieGateway.Usage;
+using KieGateway.Uploads;
 using KieGateway.Videos;
 using KieGateway.Webhooks;
 
@@ -31,6 +32,7 @@ builder.AddGatewayLogging();
 builder.Services.AddGatewayJson();
 builder.Services.AddGatewayProblemDetails();
 builder.Services.AddGatewaySecurity();
+builder.Services.AddClientRateLimits(); // per-client request limits, stricter for creates: 429 rate_limited
 
 // Upstream: the Kie client (live, or the embedded simulator in Sandbox mode) and the provider adapters.
 builder.Services.AddKie();
@@ -63,8 +65,10 @@ app.UseGatewayStatusCodeProblems();
 app.UseGatewaySwaggerUI();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseClientRateLimits();
 
 app.MapVideos();
+app.MapUploads(); // POST /uploads: an image stored on Kie's file host, for imageUrls
 app.MapWebhooks(); // GET /videos/{id}/events: a video's webhook deliveries and their attempts
 app.MapModels();
 app.MapCredits();

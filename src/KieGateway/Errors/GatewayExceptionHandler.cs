@@ -18,7 +18,8 @@ internal sealed class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> l
             return true;
         }
 
-        var (status, code, title, detail, errors) = Describe(exception);
+        var (status, code, title, detail, errors) = Describe(exception,
+            BodyLimits.Of(context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint()));
         if (exception is KieException kie)
         {
             logger.LogWarning("Kie call failed: {Failure} {KieCode} {UpstreamMessage}", kie.Failure, kie.KieCode, kie.UpstreamMessage);
@@ -45,7 +46,7 @@ internal sealed class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> l
         return true;
     }
 
-    private static (int, string, string, string?, Dictionary<string, string[]>?) Describe(Exception exception)
+    private static (int, string, string, string?, Dictionary<string, string[]>?) Describe(Exception exception, long bodyLimit)
     {
         switch (exception)
         {
@@ -55,7 +56,7 @@ internal sealed class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> l
                 return (status, code, title, kie.Failure == KieFailure.AuthFailed ? null : kie.UpstreamMessage, null);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return (413, ProblemCodes.PayloadTooLarge, "The request body is too large.",
-                    $"A request body may be at most {BodyLimits.JsonBytes / 1024} KB.", null);
+                    $"A request body here may be at most {BodyLimits.Describe(bodyLimit)}.", null);
             case BadHttpRequestException bad:
                 var (field, message) = BadRequestReason(bad);
                 return (400, ProblemCodes.ValidationFailed, "The request is not valid.", message,

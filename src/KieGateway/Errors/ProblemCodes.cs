@@ -9,6 +9,7 @@ internal static class ProblemCodes
     public const string UpstreamRejected = "upstream_rejected";
     public const string UpstreamRateLimited = "upstream_rate_limited";
     public const string BudgetExceeded = "budget_exceeded";
+    public const string RateLimited = "rate_limited";
     public const string Forbidden = "forbidden";
     public const string Unauthorized = "unauthorized";
     public const string NotFound = "not_found";

@@ -10,7 +10,7 @@ namespace KieGateway.Kie;
 /// The one typed client for Kie. Every call returns the envelope's <c>data</c> or throws a
 /// <see cref="KieException"/>: success needs a 2xx status <em>and</em> a body <c>code</c> of 200.
 /// </summary>
-internal sealed class KieClient(HttpClient http, IOptions<KieOptions> options)
+internal sealed partial class KieClient(HttpClient http, IOptions<KieOptions> options)
 {
     public async Task<string> CreateJobsTaskAsync(JobsCreateTaskRequest body, CancellationToken ct) =>
         ReadTaskId(await PostAsync("api/v1/jobs/createTask", body, ct));
@@ -68,7 +68,7 @@ internal sealed class KieClient(HttpClient http, IOptions<KieOptions> options)
         using (response)
         {
             var envelope = await KieEnvelope.ReadAsync(response, ct);
-            if (response.IsSuccessStatusCode && envelope?.Code == 200)
+            if (response.IsSuccessStatusCode && envelope is { Code: 200, Success: not false })
             {
                 return envelope.Data;
             }

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace KieGateway.Kie;
 
-/// <summary>Kie's <c>{ code, msg, data }</c> envelope, read liberally (<c>msg</c> or <c>message</c>).</summary>
-internal sealed record KieEnvelope(int? Code, string? Message, JsonElement Data)
+/// <summary>
+/// Kie's <c>{ code, msg, data }</c> envelope, read liberally (<c>msg</c> or <c>message</c>); the file-upload
+/// API adds <c>success</c>.
+/// </summary>
+internal sealed record KieEnvelope(int? Code, string? Message, JsonElement Data, bool? Success = null)
 {
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 
@@ -34,7 +37,8 @@ internal sealed record KieEnvelope(int? Code, string? Message, JsonElement Data)
             }
 
             var data = root.TryGetProperty("data", out var d) ? d.Clone() : default;
-            return new KieEnvelope(KieJson.ReadInt(root, "code"), KieJson.ReadString(root, "msg", "message"), data);
+            var success = KieJson.Property(root, "success") is { ValueKind: JsonValueKind.True or JsonValueKind.False } s ? s.GetBoolean() : (bool?)null;
+            return new KieEnvelope(KieJson.ReadInt(root, "code"), KieJson.ReadString(root, "msg", "message"), data, success);
         }
         catch (JsonException)
         {

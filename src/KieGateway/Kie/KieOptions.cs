@@ -12,6 +12,12 @@ internal sealed class KieOptions
 
     public string BaseUrl { get; set; } = "https://api.kie.ai";
 
+    /// <summary>Kie's file-upload API lives on a host of its own (kie-api.md §3.3); same key.</summary>
+    public string UploadBaseUrl { get; set; } = "https://kieai.redpandaai.co";
+
+    /// <summary>How long Kie keeps an uploaded file (kie-api.md §3.3: 3 days), when its answer does not say.</summary>
+    public TimeSpan UploadRetention { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>The Kie key. Never logged, never returned; may also come from <see cref="ApiKeyFile"/>.</summary>
     public string? ApiKey { get; set; }
 

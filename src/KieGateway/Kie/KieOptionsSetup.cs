@@ -27,6 +27,9 @@ internal sealed class KieOptionsValidator : IValidateOptions<KieOptions>
         var errors = new OptionsErrors();
         errors.Require(Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
             $"Kie:BaseUrl must be an absolute http(s) URL (it is '{options.BaseUrl}').");
+        errors.Require(Uri.TryCreate(options.UploadBaseUrl, UriKind.Absolute, out var upload) && upload.Scheme is "http" or "https",
+            $"Kie:UploadBaseUrl must be an absolute http(s) URL (it is '{options.UploadBaseUrl}').");
+        errors.Require(options.UploadRetention > TimeSpan.Zero, "Kie:UploadRetention must be positive.");
         errors.Require(options.EffectiveMode != KieMode.Live || !string.IsNullOrWhiteSpace(options.ApiKey),
             "Kie:Mode is Live but no Kie key is configured. Set the environment variable Kie__ApiKey "
             + "(or Kie__ApiKeyFile to a mounted secret file), or run without Kie with Kie__Mode=Sandbox.");

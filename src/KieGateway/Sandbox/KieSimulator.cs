@@ -7,9 +7,9 @@ namespace KieGateway.Sandbox;
 
 /// <summary>
 /// An in-memory Kie that follows kie-api.md's wire format: the jobs API for Sora 2, the Veo API,
-/// and the credit balance. Tasks move from waiting to generating to done as time passes.
+/// the credit balance and the file-upload API. Tasks move from waiting to generating to done as time passes.
 /// </summary>
-internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOptions> options, SandboxMediaUrl media)
+internal sealed partial class KieSimulator(TimeProvider time, IOptions<SandboxOptions> options, SandboxMediaUrl media, SandboxFiles files)
 {
     private static readonly string[] JobsModels =
         ["sora-2-text-to-video", "sora-2-image-to-video", "sora-2-pro-text-to-video", "sora-2-pro-image-to-video"];

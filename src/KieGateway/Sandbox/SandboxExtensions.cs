@@ -14,6 +14,7 @@ internal static class SandboxExtensions
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
         services.AddSingleton<KieSimulator>();
         services.AddSingleton<SandboxMediaUrl>();
+        services.AddSingleton<SandboxFiles>();
         services.AddTransient<SandboxKieHandler>();
 
         // In Sandbox mode only, a development client exists so that Swagger UI works out of the box.

@@ -11,12 +11,18 @@ namespace KieGateway.Sandbox;
 /// </summary>
 internal sealed class SandboxKieHandler(KieSimulator simulator) : HttpMessageHandler
 {
+    private const string UploadPath = "/api/file-stream-upload";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         SimulatorAnswer answer;
         if (request.Headers.Authorization is not { Scheme: "Bearer", Parameter.Length: > 0 })
         {
             answer = SimulatorAnswer.Error(401, "You do not have access permissions");
+        }
+        else if (request.RequestUri?.AbsolutePath == UploadPath)
+        {
+            answer = simulator.Upload(request.Content is null ? null : await SimulatedUpload.ReadAsync(request.Content, ct));
         }
         else
         {

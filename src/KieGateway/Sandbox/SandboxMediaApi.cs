@@ -10,6 +10,13 @@ internal static class SandboxMediaApi
                     typeof(SandboxMediaApi).Assembly.GetManifestResourceStream("KieGateway.Sandbox.sample.mp4")!,
                     "video/mp4", enableRangeProcessing: true))
             .AllowAnonymous().WithTags("Sandbox").ExcludeFromDescription();
+
+        // Images stored through the simulated Kie file host, public like Kie's own download URLs.
+        routes.MapGet(SandboxMediaUrl.UploadsPrefix + "{**path}", (string path, SandboxFiles files) =>
+                files.Find(path) is { } file
+                    ? Results.Bytes(file.Bytes, file.ContentType)
+                    : Errors.GatewayProblems.NotFound("sandbox upload"))
+            .AllowAnonymous().WithTags("Sandbox").ExcludeFromDescription();
         return routes;
     }
 }

@@ -14,6 +14,9 @@ internal sealed class GatewayClient
     public List<string> Scopes { get; set; } = [];
 
     public Usage.ClientBudget Budget { get; set; } = new();
+
+    /// <summary>This client's own request limits; unset parts come from <c>Gateway:RateLimit</c>.</summary>
+    public ClientRateLimit? RateLimit { get; set; }
 }
 
 internal static class Scopes

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace KieGateway.Tests.Infrastructure;
 
 /// <summary>One request as the fake Kie received it.</summary>
-public sealed record KieCall(string Method, string Path, string Query, string? Authorization, string? ContentType, string Body)
+public sealed record KieCall(string Method, string Path, string Query, string? Authorization, string? ContentType, string Body, string Host)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 }
@@ -27,10 +27,11 @@ public sealed record FakeAnswer(int Status = 200, string? Body = null, int? Retr
 }
 
 /// <summary>
-/// A fake of Kie that speaks real HTTP on a loopback port (kie-api.md's wire format), records every
+/// A fake of Kie that speaks real HTTP on loopback ports (kie-api.md's wire format), records every
 /// call and checks the key. Paths answer from a script when one is queued, else with Kie's usual success.
+/// The file-upload API answers on a port of its own, as Kie's lives on a host of its own (FakeKie.Uploads.cs).
 /// </summary>
-public sealed class FakeKie : IAsyncDisposable
+public sealed partial class FakeKie : IAsyncDisposable
 {
     public const string ApiKey = "kie-test-key-7f3a9c1e5b2d4f60a8e1c3b5d7f9a2c4";
 
@@ -49,14 +50,15 @@ public sealed class FakeKie : IAsyncDisposable
     public static async Task<FakeKie> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:0", "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeKie(app);
         app.Run(fake.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = new Uri(address);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        fake.BaseUrl = new Uri(addresses[0]);
+        fake.UploadBaseUrl = new Uri(addresses[1]);
         return fake;
     }
 
@@ -87,15 +89,18 @@ public sealed class FakeKie : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
         var request = context.Request;
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
         _calls.Enqueue(new KieCall(request.Method, request.Path, request.QueryString.Value ?? "",
-            request.Headers.Authorization.ToString(), request.ContentType, body));
+            request.Headers.Authorization.ToString(), request.ContentType, Encoding.UTF8.GetString(body.ToArray()), request.Host.Value ?? ""));
 
+        var uploadHost = request.Host.Port == UploadBaseUrl.Port;
         if (request.Headers.Authorization.ToString() != $"Bearer {ApiKey}")
         {
-            await WriteAsync(context, FakeAnswer.Envelope(401, 401, "You do not have access permissions"));
+            await WriteAsync(context, uploadHost
+                ? UploadError(401, "Authentication failed: Invalid API Key")
+                : FakeAnswer.Envelope(401, 401, "You do not have access permissions"));
             return;
         }
 
@@ -105,7 +110,9 @@ public sealed class FakeKie : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(context, Default(request));
+        body.Position = 0;
+        request.Body = body;
+        await WriteAsync(context, uploadHost ? await UploadAsync(request) : Default(request));
     }
 
     private FakeAnswer Default(HttpRequest request)

@@ -37,6 +37,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Gateway"] = PostgresAdmin is null ? $"Data Source={DatabasePath}" : PostgresStore(DatabasePath),
             ["Kie:Mode"] = kie is null ? "Sandbox" : "Live",
             ["Kie:BaseUrl"] = kie?.BaseUrl.ToString() ?? "https://api.kie.ai",
+            ["Kie:UploadBaseUrl"] = kie?.UploadBaseUrl.ToString() ?? "https://kieai.redpandaai.co",
             ["Kie:ApiKey"] = kie is null ? null : FakeKie.ApiKey,
             ["Sandbox:ClientKey"] = kie is null ? "kgw_sandbox_dev_key" : null,
             ["Kie:Timeout"] = "00:00:02",
@@ -46,6 +47,10 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Jobs:BackgroundRefresh"] = "false",
             // Webhook receivers and image hosts of tests listen on loopback; the SSRF tests turn this off.
             ["Security:AllowPrivateNetworkUrls"] = "true",
+            // Per-client rate limits run on the real clock, and many tests make a hundred requests as one client
+            // in a second: out of the way unless a test is about them (Security/RateLimitTests).
+            ["Gateway:RateLimit:PermitLimit"] = "1000000",
+            ["Gateway:RateLimit:CreatePermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,35 +1,16 @@
 using System.Net;
 using KieGateway.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KieGateway.Tests.Sandbox;
 
 /// <summary>With no Kie key at all, the built-in simulator makes every path visible.</summary>
-public sealed class SandboxTests : IAsyncLifetime
+public sealed class SandboxTests : SandboxTest
 {
-    private const string SandboxKey = "kgw_sandbox_dev_key";
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero));
-    private GatewayFactory _gateway = null!;
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _gateway = new GatewayFactory(kie: null, time: _clock);
-        _client = _gateway.ClientWithKey(SandboxKey);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        File.Delete(_gateway.DatabasePath);
-    }
-
     private async Task<string> CreateAsync(object body) =>
-        (await (await _client.PostVideoAsync(body)).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+        (await (await Client.PostVideoAsync(body)).AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
 
     private async Task<System.Text.Json.Nodes.JsonObject> ReadAsync(string id) =>
-        await (await _client.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        await (await Client.GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
 
     [Theory]
     [InlineData("veo-3.1-fast", null)]
@@ -41,18 +22,18 @@ public sealed class SandboxTests : IAsyncLifetime
         var id = await CreateAsync(new { prompt = "a fox in the snow", model, imageUrls = image is null ? null : new[] { image } });
         Assert.Equal("queued", (await ReadAsync(id))["status"].Str());
 
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        Clock.Advance(TimeSpan.FromSeconds(5));
         var generating = await ReadAsync(id);
         Assert.Equal("in_progress", generating["status"].Str());
 
-        _clock.Advance(TimeSpan.FromSeconds(6));
+        Clock.Advance(TimeSpan.FromSeconds(6));
         var completed = await ReadAsync(id);
         Assert.Equal("completed", completed["status"].Str());
         Assert.Equal(100, completed["progress"]!.GetValue<int>());
         var url = new Uri(Assert.Single(completed["videoUrls"].Strings()));
         Assert.Equal("/sandbox/media/sample.mp4", url.AbsolutePath);
 
-        var media = await _gateway.CreateClient().GetAsync(url.AbsolutePath);
+        var media = await Gateway.CreateClient().GetAsync(url.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, media.StatusCode);
         Assert.Equal("video/mp4", media.Content.Headers.ContentType?.MediaType);
         var bytes = await media.Content.ReadAsByteArrayAsync();
@@ -68,7 +49,7 @@ public sealed class SandboxTests : IAsyncLifetime
     {
         var id = await CreateAsync(new { prompt = $"a fox {marker}", model });
 
-        _clock.Advance(TimeSpan.FromSeconds(11));
+        Clock.Advance(TimeSpan.FromSeconds(11));
         var video = await ReadAsync(id);
 
         Assert.Equal("failed", video["status"].Str());
@@ -84,7 +65,7 @@ public sealed class SandboxTests : IAsyncLifetime
     {
         foreach (var model in new[] { "veo-3.1-fast", "sora-2" })
         {
-            var response = await _client.PostVideoAsync(new { prompt = $"a fox {marker}", model });
+            var response = await Client.PostVideoAsync(new { prompt = $"a fox {marker}", model });
 
             await response.AssertProblemAsync(status, code);
         }
@@ -93,15 +74,15 @@ public sealed class SandboxTests : IAsyncLifetime
     [Fact]
     public async Task SandboxWebhooksAreSignedAndSent()
     {
-        await using var receiver = await KieGateway.Tests.Webhooks.WebhookReceiver.StartAsync(() => _clock.GetUtcNow());
+        await using var receiver = await KieGateway.Tests.Webhooks.WebhookReceiver.StartAsync(() => Clock.GetUtcNow());
         var id = await CreateAsync(new { prompt = "a fox", callbackUrl = receiver.HookUrl });
-        _clock.Advance(TimeSpan.FromSeconds(11));
+        Clock.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal("completed", (await ReadAsync(id))["status"].Str());
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (receiver.Received.Count == 0)
         {
-            _clock.Advance(TimeSpan.FromSeconds(1));
+            Clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(10, timeout.Token);
         }
 
@@ -113,7 +94,7 @@ public sealed class SandboxTests : IAsyncLifetime
     [Fact]
     public async Task ReadinessReportsSandboxMode()
     {
-        var health = await (await _gateway.CreateClient().GetAsync("/health/ready")).AssertJsonAsync(HttpStatusCode.OK);
+        var health = await (await Gateway.CreateClient().GetAsync("/health/ready")).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("Healthy", health["status"].Str());
         Assert.Equal("Sandbox", health["kieMode"].Str());
@@ -122,7 +103,7 @@ public sealed class SandboxTests : IAsyncLifetime
     [Fact]
     public async Task CreditsAnswerFromTheSimulator()
     {
-        var credits = await (await _client.GetAsync("/credits")).AssertJsonAsync(HttpStatusCode.OK);
+        var credits = await (await Client.GetAsync("/credits")).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.True(credits["credits"]!.GetValue<decimal>() > 0);
     }
@@ -135,8 +116,8 @@ public sealed class SandboxTests : IAsyncLifetime
     public async Task AnotherReplicaOnTheSameStoreFollowsASandboxTaskItNeverSaw(string model, string prompt, string status)
     {
         var id = await CreateAsync(new { prompt, model });
-        await using var other = new GatewayFactory(kie: null, time: _clock, database: _gateway.DatabasePath);
-        _clock.Advance(TimeSpan.FromSeconds(11));
+        await using var other = new GatewayFactory(kie: null, time: Clock, database: Gateway.DatabasePath);
+        Clock.Advance(TimeSpan.FromSeconds(11));
 
         var video = await (await other.ClientWithKey(SandboxKey).GetAsync($"/videos/{id}")).AssertJsonAsync(HttpStatusCode.OK);
 
