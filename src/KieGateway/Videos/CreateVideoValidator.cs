@@ -16,7 +16,7 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
         "The URL points at a loopback, private, link-local or otherwise local address, which this gateway does not call "
         + "(an operator can allow them with Security:AllowPrivateNetworkUrls).";
 
-    public CreateVideoValidator(ModelCatalog catalog, IOptions<SecurityOptions> security)
+    public CreateVideoValidator(ModelCatalog catalog, IOptions<SecurityOptions> security, IOptions<Kie.KieOptions> kie)
     {
         RuleFor(r => r.Prompt)
             .NotEmpty().WithMessage("A prompt is required.")
@@ -35,9 +35,12 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
             .WithMessage("aspectRatio must be '16:9' or '9:16'.");
 
         var allowPrivate = security.Value.AllowPrivateNetworkUrls;
+        // In Sandbox mode nothing ever fetches an image (the simulator only looks at the URL), and the sandbox's own
+        // uploads are served from the gateway's local address: there is nothing for the guard to protect there.
+        var allowPrivateImages = allowPrivate || kie.Value.EffectiveMode == Kie.KieMode.Sandbox;
         RuleForEach(r => r.ImageUrls)
             .Must(OutboundUrls.IsAbsoluteHttp).WithMessage("Each image URL must be an absolute http(s) URL.")
-            .Must(u => allowPrivate || !OutboundUrls.PointsToPrivateNetwork(u!)).WithMessage(PrivateNetworkMessage);
+            .Must(u => allowPrivateImages || !OutboundUrls.PointsToPrivateNetwork(u!)).WithMessage(PrivateNetworkMessage);
 
         RuleFor(r => r.CallbackUrl)
             .Must(u => u is null || OutboundUrls.IsAbsoluteHttp(u)).WithMessage("callbackUrl must be an absolute http(s) URL.")
