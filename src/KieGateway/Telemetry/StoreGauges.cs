@@ -36,6 +36,10 @@ internal sealed class StoreGauges(IServiceScopeFactory scopes, TimeProvider time
                     _counts = new Counts(db.Videos.DueAt(now).LongCount(),
                         db.WebhookEvents.LongCount(e => e.Status == WebhookEventStatus.Pending), now);
                 }
+                catch (ObjectDisposedException)
+                {
+                    // The host is stopping: its last counts stand.
+                }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     // A store hiccup leaves the last counts (or none) in the export; the metrics endpoint still answers.

@@ -1,14 +1,11 @@
 using System.Net;
 using KieGateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Telemetry;
 
 /// <summary>A refresh that no client asked for is a trace of its own, naming the video.</summary>
-public sealed class BackgroundTracingTests : GatewayTest
+public sealed class BackgroundTracingTests : TracedTest
 {
-    private readonly SpanRecorder _spans = new();
-
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Jobs:BackgroundRefresh"] = "true",
@@ -16,8 +13,6 @@ public sealed class BackgroundTracingTests : GatewayTest
         ["Kie:Timeout"] = "00:05:00",
         ["Jobs:ReadRefreshBudget"] = "00:05:00",
     };
-
-    protected override void ConfigureServices(IServiceCollection services) => services.RecordSpans(_spans);
 
     [Fact]
     public async Task ABackgroundRefreshIsATraceOfItsOwnNamingTheVideo()
@@ -27,8 +22,8 @@ public sealed class BackgroundTracingTests : GatewayTest
         Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted());
 
         await AdvanceUntilAsync(() => completed.GetMeasurementSnapshot().Count == 1, TimeSpan.FromMilliseconds(500));
-        var refresh = await _spans.WaitForAsync(s => s.IsGateway("video refresh") && Equals(s.Tag("kiegateway.video.id"), id));
-        var kie = await _spans.WaitForAsync(s => s.IsGateway("kie veo/record-info") && s.ParentSpanId == refresh.SpanId);
+        var refresh = await Spans.WaitForAsync(s => s.IsGateway("video refresh") && Equals(s.Tag("kiegateway.video.id"), id));
+        var kie = await Spans.WaitForAsync(s => s.IsGateway("kie veo/record-info") && s.ParentSpanId == refresh.SpanId);
 
         Assert.Equal(default, refresh.ParentSpanId);
         Assert.Equal(("veo_task_1", "completed"), (refresh.Tag("kiegateway.kie.task_id"), refresh.Tag("kiegateway.video.status")));

@@ -1,16 +1,11 @@
 using System.Net;
 using KieGateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Telemetry;
 
 /// <summary>Log lines carry the TraceId and SpanId of the span they were written under.</summary>
-public sealed class TraceLogTests : GatewayTest
+public sealed class TraceLogTests : TracedTest
 {
-    private readonly SpanRecorder _spans = new();
-
-    protected override void ConfigureServices(IServiceCollection services) => services.RecordSpans(_spans);
-
     [Fact]
     public async Task ALogLineOfARequestCarriesItsTraceId()
     {
@@ -29,7 +24,7 @@ public sealed class TraceLogTests : GatewayTest
         Clock.Advance(TimeSpan.FromSeconds(5));
 
         var response = await Alice.GetAsync($"/videos/{id}");
-        var refresh = await _spans.WaitForAsync(s => s.In(response.TraceId()) && s.IsGateway("video refresh"));
+        var refresh = await Spans.WaitForAsync(s => s.In(response.TraceId()) && s.IsGateway("video refresh"));
 
         var line = Assert.Single(Gateway.Log.Lines, l => l.Contains(id, StringComparison.Ordinal) && l.Contains("Refresh of", StringComparison.Ordinal));
         Assert.Contains($"TraceId={response.TraceId()}", line);

@@ -1,19 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using KieGateway.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Telemetry;
 
 /// <summary>A create → complete run as traces: the request, the Kie calls under it, the refresh, all naming the video.</summary>
-public sealed class TracingTests : GatewayTest
+public sealed class TracingTests : TracedTest
 {
     private const string VideoId = "kiegateway.video.id";
     private const string TaskId = "kiegateway.kie.task_id";
-
-    private readonly SpanRecorder _spans = new();
-
-    protected override void ConfigureServices(IServiceCollection services) => services.RecordSpans(_spans);
 
     [Fact]
     public async Task ACreateIsTracedFromTheRequestToKieNamingTheVideoAndTheTask()
@@ -22,9 +17,9 @@ public sealed class TracingTests : GatewayTest
         var id = (await response.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
         var trace = response.TraceId();
 
-        var request = await _spans.WaitForAsync(s => s.In(trace) && s.IsGatewayRequest());
-        var kie = await _spans.WaitForAsync(s => s.In(trace) && s.IsGateway("kie veo/generate"));
-        var http = await _spans.WaitForAsync(s => s.In(trace) && s.Source.Name == "System.Net.Http");
+        var request = await Spans.WaitForAsync(s => s.In(trace) && s.IsGatewayRequest());
+        var kie = await Spans.WaitForAsync(s => s.In(trace) && s.IsGateway("kie veo/generate"));
+        var http = await Spans.WaitForAsync(s => s.In(trace) && s.Source.Name == "System.Net.Http");
 
         Assert.Equal((id, "alice", "veo-3.1-fast"), (request.Tag(VideoId), request.Tag("kiegateway.client.id"), request.Tag("kiegateway.model")));
         Assert.Equal(request.SpanId, kie.ParentSpanId);
@@ -44,9 +39,9 @@ public sealed class TracingTests : GatewayTest
         var response = await Alice.GetAsync($"/videos/{id}");
         var trace = response.TraceId();
 
-        var request = await _spans.WaitForAsync(s => s.In(trace) && s.IsGatewayRequest());
-        var refresh = await _spans.WaitForAsync(s => s.In(trace) && s.IsGateway("video refresh"));
-        var kie = await _spans.WaitForAsync(s => s.In(trace) && s.IsGateway("kie veo/record-info"));
+        var request = await Spans.WaitForAsync(s => s.In(trace) && s.IsGatewayRequest());
+        var refresh = await Spans.WaitForAsync(s => s.In(trace) && s.IsGateway("video refresh"));
+        var kie = await Spans.WaitForAsync(s => s.In(trace) && s.IsGateway("kie veo/record-info"));
         Assert.Equal(id, request.Tag(VideoId)); // named by its route
         Assert.Equal(request.SpanId, refresh.ParentSpanId);
         Assert.Equal((id, "veo_task_1", "completed"), (refresh.Tag(VideoId), refresh.Tag(TaskId), refresh.Tag("kiegateway.video.status")));
@@ -60,7 +55,7 @@ public sealed class TracingTests : GatewayTest
 
         var response = await Alice.PostVideoAsync(new { prompt = "a fox" });
 
-        var kie = await _spans.WaitForAsync(s => s.In(response.TraceId()) && s.IsGateway("kie veo/generate"));
+        var kie = await Spans.WaitForAsync(s => s.In(response.TraceId()) && s.IsGateway("kie veo/generate"));
         Assert.Equal(ActivityStatusCode.Error, kie.Status);
         Assert.Equal(("insufficient_credits", 402), (kie.Tag("error.type"), kie.Tag("kiegateway.kie.code")));
     }
@@ -77,10 +72,10 @@ public sealed class TracingTests : GatewayTest
         Kie.Script("/api/v1/veo/generate", FakeAnswer.Envelope(401, 401, "Unauthorized"));
         await Alice.PostVideoAsync(new { prompt = "a fox" });
         var callback = await Gateway.CreateClient().PostAsync($"/callbacks/kie/{Token}", new StringContent("""{"data":{"taskId":"veo_task_1"}}"""));
-        var last = await _spans.WaitForAsync(s => s.In(callback.TraceId()) && s.IsGatewayRequest());
+        var last = await Spans.WaitForAsync(s => s.In(callback.TraceId()) && s.IsGatewayRequest());
 
         Assert.Equal("/callbacks/kie/[REDACTED]", last.Tag("url.path"));
-        var texts = _spans.Ended.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName)).ToList();
+        var texts = Spans.Ended.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName)).ToList();
         Assert.True(texts.Count > 50, $"only {texts.Count} attributes seen");
         foreach (var secret in new[] { FakeKie.ApiKey, TestClients.AliceKey, TestClients.AdminKey, Token })
         {
