@@ -61,6 +61,17 @@ public sealed class TracingTests : TracedTest
     }
 
     [Fact]
+    public async Task HealthProbesAndScrapesAreNotTraced()
+    {
+        var probe = await Gateway.CreateClient().GetAsync("/health/live");
+        var scrape = await Gateway.ClientWithKey(TestClients.AdminKey).GetAsync("/metrics");
+        var after = await Alice.GetAsync("/videos");
+
+        await Spans.WaitForAsync(s => s.In(after.TraceId()) && s.IsGatewayRequest()); // ended after the two before it
+        Assert.DoesNotContain(Spans.Ended, s => s.In(probe.TraceId()) || s.In(scrape.TraceId()));
+    }
+
+    [Fact]
     public async Task NoSpanCarriesTheKieKeyAClientKeyOrACallbackToken()
     {
         const string Token = "cbt_0123456789abcdef0123456789abcdef";
