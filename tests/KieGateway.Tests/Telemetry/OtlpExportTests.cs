@@ -17,13 +17,23 @@ public sealed class OtlpExportTests
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseUrl.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "100",
         });
 
         await (await gateway.ClientWithKey(TestClients.AliceKey).PostVideoAsync(new { prompt = "a fox" })).AssertJsonAsync(HttpStatusCode.Accepted);
-        await gateway.DisposeAsync(); // stopping flushes both exporters
 
-        Assert.Contains(collector.Received, r => r.Path == "/v1/traces" && r.ContentType == "application/x-protobuf" && r.Body.Length > 0);
-        Assert.Contains(collector.Received, r => r.Path == "/v1/metrics" && r.ContentType == "application/x-protobuf" && r.Body.Length > 0);
+        // Exports run on their own schedule (every 100 ms here): wait for both, within a bound.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!(Pushed(collector, "/v1/traces") && Pushed(collector, "/v1/metrics")))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        await gateway.DisposeAsync();
         File.Delete(gateway.DatabasePath);
     }
+
+    private static bool Pushed(WebhookReceiver collector, string path) =>
+        collector.Received.Any(r => r.Path == path && r.ContentType == "application/x-protobuf" && r.Body.Length > 0);
 }
