@@ -13,6 +13,7 @@ using KieGateway.Providers;
 using KieGateway.Sandbox;
 using KieGateway.Security;
 using KieGateway.Storage;
+using KieGateway.Telemetry;
 using KieGateway.Usage;
 using KieGateway.Uploads;
 using KieGateway.Videos;
@@ -50,6 +51,9 @@ builder.Services.AddUsage();
 // Signed webhooks to clients: an outbox written with each terminal status, drained by a background dispatcher.
 builder.Services.AddWebhooks();
 
+// Observability: OpenTelemetry traces and metrics, scraped at /metrics (admin) and pushed over OTLP when configured.
+builder.AddGatewayTelemetry();
+
 // Operations: health, the OpenAPI description, and a shutdown that fits the container's stop timeout.
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
 builder.Services.AddGatewayHealthChecks();
@@ -58,6 +62,7 @@ builder.Services.AddGatewayOpenApi();
 var app = builder.Build();
 
 app.UseGatewayRequestLogging();
+app.UseGatewayTelemetry(); // counts every 429 by its problem code, whoever answered it
 app.UseSecurityHeaders(); // nosniff, no framing, no referrer, CSP, no-store; no CORS: no other origin's page calls this API
 app.UseExceptionHandler();
 app.UseBodyLimits();
@@ -75,6 +80,7 @@ app.MapCredits();
 app.MapUsage(); // GET /usage: videos and credits by day and model
 app.MapKieCallbacks();
 app.MapGatewayHealth();
+app.MapGatewayMetrics(); // GET /metrics: Prometheus text, admin scope
 app.MapSandboxMedia();
 app.MapGatewayOpenApi();
 app.AnnounceSandbox();

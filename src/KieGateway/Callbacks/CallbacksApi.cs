@@ -32,6 +32,7 @@ internal static class CallbacksApi
     {
         var logger = loggers.CreateLogger(typeof(CallbacksApi));
         var taskId = await ReadTaskIdAsync(request, ct);
+        System.Diagnostics.Activity.Current?.SetTag(Telemetry.GatewayTracing.KieTaskId, taskId);
         if (kie.Value.WebhookHmacKey is { Length: > 0 } key
             && !CallbackSignature.IsValid(key, taskId, request.Headers["X-Webhook-Timestamp"], request.Headers["X-Webhook-Signature"],
                 time.GetUtcNow(), kie.Value.CallbackReplayWindow))

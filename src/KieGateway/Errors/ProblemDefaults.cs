@@ -9,11 +9,15 @@ internal static class ProblemDefaults
 {
     public const string TypeBase = "https://kiegateway.dev/problems/";
 
+    /// <summary>Where the answer's problem code is left for whatever looks at the answer afterwards (metrics).</summary>
+    public const string CodeItem = "KieGateway.ProblemCode";
+
     public static void Apply(ProblemDetails problem, HttpContext context)
     {
         problem.Status ??= context.Response.StatusCode;
         var code = problem.Extensions.TryGetValue("code", out var c) && c is string s ? s : DefaultCode(problem.Status);
         problem.Extensions["code"] = code;
+        context.Items[CodeItem] = code;
         problem.Type = TypeBase + code;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         problem.Detail ??= problem.Title;

@@ -1,5 +1,4 @@
 using KieGateway.Storage;
-using KieGateway.Videos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -53,8 +52,7 @@ internal sealed class JobRefresher(
         {
             var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
             var now = time.GetUtcNow();
-            due = await db.Videos
-                .Where(v => v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed && (v.NextPollAt == null || v.NextPollAt <= now))
+            due = await db.Videos.DueAt(now)
                 .OrderBy(v => v.NextPollAt)
                 .Select(v => v.Id)
                 .Take(BatchSize)

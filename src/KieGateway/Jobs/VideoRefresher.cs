@@ -42,6 +42,7 @@ internal sealed class VideoRefresher(
             return;
         }
 
+        using var span = Telemetry.GatewayTracing.StartRefresh(record);
         if (record.KieTaskId is null)
         {
             await FailIfCreateWasLostAsync(record, now);
@@ -122,6 +123,7 @@ internal sealed class VideoRefresher(
             return;
         }
 
+        Telemetry.GatewayTracing.TagStatus(record.Status);
         if (record.Status.IsTerminal())
         {
             waiters.Signal(record.Id);

@@ -12,7 +12,8 @@ namespace KieGateway.Kie;
 /// against: creates (20 per 10 s) and status reads (10 per s). Without a permit it answers as Kie would (429)
 /// without calling Kie: a create is refused with an honest Retry-After, a read waits its backoff and tries again.
 /// </summary>
-internal sealed class AccountLimitHandler(StatusReadLimiter reads, AccountPermits permits, IOptions<KieOptions> options)
+internal sealed class AccountLimitHandler(
+    StatusReadLimiter reads, AccountPermits permits, IOptions<KieOptions> options, Telemetry.GatewayMetrics metrics)
     : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
@@ -29,6 +30,8 @@ internal sealed class AccountLimitHandler(StatusReadLimiter reads, AccountPermit
 
     private HttpResponseMessage TooManyRequests(HttpRequestMessage request, KieCallKind call, TimeSpan retryAfter)
     {
+        metrics.KieThrottled(call == KieCallKind.Create ? "create" : "status_read");
+        KieCalls.MarkRefusedLocally(request);
         var message = call == KieCallKind.Create
             ? $"The Kie account's limit of {options.Value.CreateLimit} new videos per {options.Value.CreateLimitWindow.TotalSeconds:0.###} s "
               + $"is used up; retry in {Math.Ceiling(retryAfter.TotalSeconds):0} s."

@@ -24,4 +24,12 @@ internal static class KieCalls
             ? KieCallKind.StatusRead
             : KieCallKind.Other;
     }
+
+    private static readonly HttpRequestOptionsKey<bool> Refused = new("KieGateway.RefusedLocally");
+
+    /// <summary>Marks an answer that the account-limit handler made itself, without calling Kie.</summary>
+    public static void MarkRefusedLocally(HttpRequestMessage request) => request.Options.Set(Refused, true);
+
+    public static bool RefusedLocally(HttpResponseMessage response) =>
+        response.RequestMessage?.Options.TryGetValue(Refused, out var refused) == true && refused;
 }

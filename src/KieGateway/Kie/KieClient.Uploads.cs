@@ -35,7 +35,7 @@ internal sealed partial class KieClient
         };
         var endpoint = new Uri(new Uri(options.Value.UploadBaseUrl.TrimEnd('/') + "/"), "api/file-stream-upload");
 
-        var data = await SendAsync(new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = form }, ct);
-        return KieUploadedFile.Parse(data) ?? throw Unreadable("the upload answer carries no downloadUrl");
+        return await CallAsync(new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = form }, null,
+            data => KieUploadedFile.Parse(data) ?? throw Unreadable("the upload answer carries no downloadUrl"), ct);
     }
 }

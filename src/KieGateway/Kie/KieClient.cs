@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using KieGateway.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
@@ -10,33 +11,55 @@ namespace KieGateway.Kie;
 /// The one typed client for Kie. Every call returns the envelope's <c>data</c> or throws a
 /// <see cref="KieException"/>: success needs a 2xx status <em>and</em> a body <c>code</c> of 200.
 /// </summary>
-internal sealed partial class KieClient(HttpClient http, IOptions<KieOptions> options)
+internal sealed partial class KieClient(HttpClient http, IOptions<KieOptions> options, GatewayMetrics metrics, TimeProvider time)
 {
-    public async Task<string> CreateJobsTaskAsync(JobsCreateTaskRequest body, CancellationToken ct) =>
-        ReadTaskId(await PostAsync("api/v1/jobs/createTask", body, ct));
+    public Task<string> CreateJobsTaskAsync(JobsCreateTaskRequest body, CancellationToken ct) =>
+        CallAsync(Post("api/v1/jobs/createTask", body), null, ReadTaskId, ct);
 
-    public async Task<JobsRecord> GetJobsRecordAsync(string taskId, CancellationToken ct) =>
-        JobsRecord.Parse(RequireObject(await GetAsync($"api/v1/jobs/recordInfo?taskId={Uri.EscapeDataString(taskId)}", ct)));
+    public Task<JobsRecord> GetJobsRecordAsync(string taskId, CancellationToken ct) =>
+        CallAsync(Get($"api/v1/jobs/recordInfo?taskId={Uri.EscapeDataString(taskId)}"), taskId, data => JobsRecord.Parse(RequireObject(data)), ct);
 
-    public async Task<string> GenerateVeoAsync(VeoGenerateRequest body, CancellationToken ct) =>
-        ReadTaskId(await PostAsync("api/v1/veo/generate", body, ct));
+    public Task<string> GenerateVeoAsync(VeoGenerateRequest body, CancellationToken ct) =>
+        CallAsync(Post("api/v1/veo/generate", body), null, ReadTaskId, ct);
 
-    public async Task<VeoRecord> GetVeoRecordAsync(string taskId, CancellationToken ct) =>
-        VeoRecord.Parse(RequireObject(await GetAsync($"api/v1/veo/record-info?taskId={Uri.EscapeDataString(taskId)}", ct)));
+    public Task<VeoRecord> GetVeoRecordAsync(string taskId, CancellationToken ct) =>
+        CallAsync(Get($"api/v1/veo/record-info?taskId={Uri.EscapeDataString(taskId)}"), taskId, data => VeoRecord.Parse(RequireObject(data)), ct);
 
-    public async Task<decimal> GetCreditsAsync(CancellationToken ct)
+    public Task<decimal> GetCreditsAsync(CancellationToken ct) =>
+        CallAsync(Get("api/v1/chat/credit"), null, data => KieJson.ReadDecimal(data) ?? throw Unreadable("the credit balance is not a number"), ct);
+
+    private static HttpRequestMessage Post<T>(string path, T body) =>
+        new(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: KieJson.WriteOptions) };
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    /// <summary>One call, traced and measured: the operation is Kie's path (e.g. <c>veo/generate</c>), the only string results are created task ids.</summary>
+    private async Task<T> CallAsync<T>(HttpRequestMessage request, string? taskId, Func<JsonElement, T> read, CancellationToken ct)
     {
-        var data = await GetAsync("api/v1/chat/credit", ct);
-        return KieJson.ReadDecimal(data) ?? throw Unreadable("the credit balance is not a number");
+        using var call = new KieCallTelemetry(metrics, time, OperationOf(request.RequestUri!), taskId);
+        try
+        {
+            var result = read(await SendAsync(request, call, ct));
+            call.Succeeded(taskId ?? result as string);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            call.Failed(ex);
+            throw;
+        }
     }
 
-    private Task<JsonElement> PostAsync<T>(string path, T body, CancellationToken ct) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: KieJson.WriteOptions) }, ct);
+    /// <summary>Kie's path without its version prefix: <c>veo/generate</c>, <c>jobs/recordInfo</c>, <c>file-stream-upload</c>.</summary>
+    private static string OperationOf(Uri uri)
+    {
+        var path = (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString).Split('?')[0].TrimStart('/');
+        return path.StartsWith("api/v1/", StringComparison.Ordinal) ? path["api/v1/".Length..]
+            : path.StartsWith("api/", StringComparison.Ordinal) ? path["api/".Length..]
+            : path;
+    }
 
-    private Task<JsonElement> GetAsync(string path, CancellationToken ct) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, path), ct);
-
-    private async Task<JsonElement> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    private async Task<JsonElement> SendAsync(HttpRequestMessage request, KieCallTelemetry call, CancellationToken ct)
     {
         using var _ = request;
         HttpResponseMessage response;
@@ -68,6 +91,7 @@ internal sealed partial class KieClient(HttpClient http, IOptions<KieOptions> op
         using (response)
         {
             var envelope = await KieEnvelope.ReadAsync(response, ct);
+            call.Answered((int)response.StatusCode, envelope?.Code, KieCalls.RefusedLocally(response));
             if (response.IsSuccessStatusCode && envelope is { Code: 200, Success: not false })
             {
                 return envelope.Data;

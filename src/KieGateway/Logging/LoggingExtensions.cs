@@ -34,6 +34,7 @@ internal static class LoggingExtensions
             logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
+                .Enrich.With<TraceIdEnricher>()
                 .Enrich.With(new SecretRedactionEnricher(redactor))
                 .WriteTo.Redacted(redactor, sinks => sinks
                     .Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,

@@ -17,10 +17,12 @@ internal sealed class VideoCreator(
     Usage.BudgetGuard budgets,
     Microsoft.Extensions.Options.IOptions<Jobs.JobsOptions> jobs,
     Microsoft.Extensions.Options.IOptions<GatewayOptions> gateway,
+    Telemetry.GatewayMetrics metrics,
     ILogger<VideoCreator> logger)
 {
     public async Task<Video> CreateAsync(string clientId, string videoId, CreateVideoRequest request, GatewayModel model, CancellationToken ct)
     {
+        Telemetry.GatewayTracing.TagVideo(videoId, clientId, model.Id);
         var now = time.GetUtcNow();
         var record = new VideoRecord
         {
@@ -84,6 +86,7 @@ internal sealed class VideoCreator(
             logger.LogError(ex, "Video {VideoId}: Kie task {KieTaskId} was created but could not be stored", record.Id, record.KieTaskId);
             throw;
         }
+        metrics.VideoCreated(clientId, model.Id);
         logger.LogInformation("Video {VideoId} created for {ClientId} on {Model} as Kie task {KieTaskId}",
             record.Id, clientId, model.Id, record.KieTaskId);
         return record.ToResource();

@@ -10,4 +10,12 @@ internal static class VideoStatusNames
         "failed" => VideoStatus.Failed,
         _ => null,
     };
+
+    public static string Name(this VideoStatus status) => status switch
+    {
+        VideoStatus.Queued => "queued",
+        VideoStatus.InProgress => "in_progress",
+        VideoStatus.Completed => "completed",
+        _ => "failed",
+    };
 }

@@ -1,5 +1,6 @@
 using KieGateway.Models;
 using KieGateway.Storage;
+using KieGateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ internal sealed class WebhookDelivery(
     TimeProvider time,
     IOptions<WebhookOptions> options,
     IOptionsMonitor<GatewayOptions> gateway,
+    GatewayMetrics metrics,
     ILogger<WebhookDelivery> logger)
 {
     public async Task<IReadOnlyList<long>> FindDueAsync(int max, CancellationToken ct)
@@ -46,6 +48,7 @@ internal sealed class WebhookDelivery(
             return; // another dispatcher has it
         }
 
+        using var span = GatewayTracing.StartWebhookDelivery(evt);
         var attemptedAt = time.GetUtcNow();
         var timestamp = attemptedAt.ToUnixTimeSeconds();
         AttemptResult result;
@@ -73,6 +76,8 @@ internal sealed class WebhookDelivery(
         });
         Schedule(evt, number, result);
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.WebhookAttempted(evt.ClientId, result.Outcome);
+        GatewayTracing.TagAttempt(number, result.StatusCode, result.Outcome);
     }
 
     /// <summary>Moves the due time past the attempt's end, so that no other dispatcher sends the event meanwhile.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using KieGateway.Storage;
 using KieGateway.Videos;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -45,23 +44,12 @@ internal sealed class WebhookOutboxInterceptor(TimeProvider time, IOptions<JsonO
         db.ChangeTracker.DetectChanges();
         var pending = db.ChangeTracker.Entries<WebhookEventRecord>()
             .Where(e => e.State == EntityState.Added).Select(e => e.Entity.VideoId).ToHashSet(StringComparer.Ordinal);
-        var reached = db.ChangeTracker.Entries<VideoRecord>()
-            .Where(e => e.Entity.CallbackUrl is not null && BecameTerminal(e) && !pending.Contains(e.Entity.Id))
-            .Select(e => e.Entity)
-            .ToList();
+        var reached = db.ChangeTracker.EndingVideos().Where(v => v.CallbackUrl is not null && !pending.Contains(v.Id)).ToList();
         foreach (var video in reached)
         {
             db.WebhookEvents.Add(NewEvent(video));
         }
     }
-
-    private static bool BecameTerminal(EntityEntry<VideoRecord> entry) => entry.State switch
-    {
-        EntityState.Added => entry.Entity.Status.IsTerminal(),
-        EntityState.Modified => entry.Entity.Status.IsTerminal()
-                                && !entry.Property(v => v.Status).OriginalValue.IsTerminal(),
-        _ => false,
-    };
 
     private WebhookEventRecord NewEvent(VideoRecord video)
     {

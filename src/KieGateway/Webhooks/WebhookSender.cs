@@ -7,6 +7,9 @@ namespace KieGateway.Webhooks;
 internal sealed record AttemptResult(int? StatusCode, string? Error, TimeSpan Duration)
 {
     public bool Delivered => StatusCode is >= 200 and < 300;
+
+    /// <summary>For metrics and traces: delivered, refused (any other answer) or no_answer (timeout, no connection).</summary>
+    public string Outcome => Delivered ? "delivered" : StatusCode is null ? "no_answer" : "refused";
 }
 
 /// <summary>
