@@ -48,5 +48,11 @@ internal sealed class KieOptions
 
     public KieMode EffectiveMode => Mode ?? KieMode.Live;
 
+    /// <summary>
+    /// How long a create may still be under way (its one Kie call, then storing the task id): until then its row is
+    /// not refreshed; after it, a row still without a task id is a create that died mid-call.
+    /// </summary>
+    internal TimeSpan CreateInFlightWindow => Timeout + TimeSpan.FromMinutes(1);
+
     internal AccountLimit CreateAccountLimit => new("create", CreateLimit, CreateLimitWindow);
 }

@@ -16,6 +16,7 @@ internal sealed class VideoCreator(
     Usage.CreditEstimates estimates,
     Usage.BudgetGuard budgets,
     Microsoft.Extensions.Options.IOptions<Jobs.JobsOptions> jobs,
+    Microsoft.Extensions.Options.IOptions<KieOptions> kie,
     Microsoft.Extensions.Options.IOptions<GatewayOptions> gateway,
     Telemetry.GatewayMetrics metrics,
     ILogger<VideoCreator> logger)
@@ -41,6 +42,8 @@ internal sealed class VideoCreator(
             CallbackToken = Callbacks.CallbackTokens.New(),
             CreatedAt = now,
             UpdatedAt = now,
+            // Not due while the create is under way: no refresh (and no status-read permit) for a task not made yet.
+            NextPollAt = now + kie.Value.CreateInFlightWindow,
         };
         db.Videos.Add(record);
         await db.SaveChangesAsync(ct);
