@@ -1,0 +1,57 @@
+using System.Net;
+using KieGateway.Storage;
+using KieGateway.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KieGateway.Tests.Webhooks;
+
+/// <summary>
+/// Gateways on one store. The class's own host is replica "A" (its store access can be cut, as a crash cuts it);
+/// <see cref="Replica"/> starts more. Every call a replica makes is tagged with its name.
+/// </summary>
+public abstract class ReplicaTest : WebhookTest
+{
+    protected const string RecordInfo = "/api/v1/veo/record-info";
+
+    /// <summary>Cuts replica A's store access: what A would do on its way out never happens.</summary>
+    protected StoreCrash CrashOfA { get; } = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:BackgroundRefresh"] = "true",
+        // Real HTTP under a fast-moving fake clock: generous limits, so that no read times out on the fake clock.
+        ["Kie:Timeout"] = "00:01:00",
+        ["Jobs:ReadRefreshBudget"] = "00:02:00",
+        ["Webhooks:Timeout"] = "00:01:00",
+        // Many jobs are created at one instant; create pacing across replicas is AccountLimitTests'.
+        ["Kie:CreateLimit"] = "1000",
+        // Creates pass Kie a callBackUrl, so that the tests can call back as Kie does.
+        ["Gateway:PublicBaseUrl"] = "https://gateway.example.com",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.TagOutgoingCalls("A");
+        services.AddSingleton<IInterceptor>(CrashOfA);
+    }
+
+    /// <summary>Another replica on the same store, with these settings (the class's by default) and its own clock if given.</summary>
+    protected GatewayFactory Replica(string name, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null) =>
+        new(Kie, settings ?? Settings, clock ?? Clock, Gateway.DatabasePath, services: s => s.TagOutgoingCalls(name));
+
+    protected async Task<string> CreateWithCallbackAsync(string prompt = "p")
+    {
+        var created = await Alice.PostVideoAsync(new { prompt, callbackUrl = Receiver.HookUrl });
+        return (await created.AssertJsonAsync(HttpStatusCode.Accepted))["id"].Str();
+    }
+
+    /// <summary>The video's row as the store has it now, read through <paramref name="host"/>.</summary>
+    private protected static async Task<VideoRecord> RowAsync(GatewayFactory host, string id)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Videos.AsNoTracking().SingleAsync(v => v.Id == id);
+    }
+}
