@@ -45,7 +45,7 @@ public sealed class ReplicaTakeoverTests : ReplicaTest
         var leasedUntil = (await RowAsync(Gateway, id)).LeasedUntil;
         Assert.Equal(Clock.GetUtcNow() + TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(5), leasedUntil); // Jobs:ReadRefreshBudget + 5 s
 
-        CrashOfA.Crash(); // killed: nothing A does on its way out reaches the store
+        StoreOfA.Crash(); // killed: nothing A does on its way out reaches the store
         await Gateway.DisposeAsync();
         await using var b = Replica("B");
         _ = b.Server;
@@ -72,7 +72,7 @@ public sealed class ReplicaTakeoverTests : ReplicaTest
             claimedUntil = (await events.SingleAsync(e => e.VideoId == id)).NextAttemptAt;
         }
 
-        CrashOfA.Crash();
+        StoreOfA.Crash();
         await Gateway.DisposeAsync();
         await using var b = Replica("B");
         _ = b.Server;

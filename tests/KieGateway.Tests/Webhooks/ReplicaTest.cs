@@ -16,8 +16,8 @@ public abstract class ReplicaTest : WebhookTest
 {
     protected const string RecordInfo = "/api/v1/veo/record-info";
 
-    /// <summary>Cuts replica A's store access: what A would do on its way out never happens.</summary>
-    protected StoreCrash CrashOfA { get; } = new();
+    /// <summary>Replica A's store access: watched, or cut as a crash cuts it.</summary>
+    protected StoreHook StoreOfA { get; } = new();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -35,12 +35,20 @@ public abstract class ReplicaTest : WebhookTest
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.TagOutgoingCalls("A");
-        services.AddSingleton<IInterceptor>(CrashOfA);
+        services.AddSingleton<IInterceptor>(StoreOfA);
     }
 
-    /// <summary>Another replica on the same store, with these settings (the class's by default) and its own clock if given.</summary>
-    protected GatewayFactory Replica(string name, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null) =>
-        new(Kie, settings ?? Settings, clock ?? Clock, Gateway.DatabasePath, services: s => s.TagOutgoingCalls(name));
+    /// <summary>Another replica on the same store, with these settings (the class's by default), its own clock and store hook if given.</summary>
+    protected GatewayFactory Replica(
+        string name, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, StoreHook? store = null) =>
+        new(Kie, settings ?? Settings, clock ?? Clock, Gateway.DatabasePath, services: s =>
+        {
+            s.TagOutgoingCalls(name);
+            if (store is not null)
+            {
+                s.AddSingleton<IInterceptor>(store);
+            }
+        });
 
     protected async Task<string> CreateWithCallbackAsync(string prompt = "p")
     {
@@ -49,9 +57,16 @@ public abstract class ReplicaTest : WebhookTest
     }
 
     /// <summary>The video's row as the store has it now, read through <paramref name="host"/>.</summary>
-    private protected static async Task<VideoRecord> RowAsync(GatewayFactory host, string id)
+    private protected static Task<VideoRecord> RowAsync(GatewayFactory host, string id) =>
+        ReadStoreAsync(host, db => db.Videos.AsNoTracking().SingleAsync(v => v.Id == id));
+
+    /// <summary>How many of the account's status-read permits have been used (each is used at most once a second).</summary>
+    private protected Task<int> UsedStatusReadsAsync() =>
+        ReadStoreAsync(Gateway, db => db.KiePermits.CountAsync(p => p.Bucket == "status-read" && p.UsedAtMs > 0));
+
+    private static async Task<T> ReadStoreAsync<T>(GatewayFactory host, Func<GatewayDbContext, Task<T>> read)
     {
         using var scope = host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Videos.AsNoTracking().SingleAsync(v => v.Id == id);
+        return await read(scope.ServiceProvider.GetRequiredService<GatewayDbContext>());
     }
 }
