@@ -21,8 +21,11 @@ internal sealed class KieOptions
     /// <summary>The Kie key. Never logged, never returned; may also come from <see cref="ApiKeyFile"/>.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>A mounted secret file holding the key (Docker / Kubernetes secrets).</summary>
+    /// <summary>A mounted secret file holding the key (Docker / Kubernetes secrets), read when no key is given directly.</summary>
     public string? ApiKeyFile { get; set; }
+
+    /// <summary>Why <see cref="ApiKeyFile"/> gave no key, reported at start with every other problem (never bound).</summary>
+    internal string? ApiKeyFileProblem { get; set; }
 
     /// <summary>Live or Sandbox; unset means Sandbox in Development and Live elsewhere.</summary>
     public KieMode? Mode { get; set; }
