@@ -8,9 +8,7 @@ namespace KieGateway.Tests.Jobs;
 /// <summary>A read that outlives its lease (a stalled replica, a clock behind the others') writes nothing.</summary>
 public sealed class LeaseFencingTests : ReplicaTest
 {
-    // Reads only when a client asks, so that the test decides who reads when.
-    protected override IDictionary<string, string?> Settings =>
-        new Dictionary<string, string?>(base.Settings) { ["Jobs:BackgroundRefresh"] = "false" };
+    protected override bool BackgroundRefresh => false; // reads only when a client asks
 
     [Fact]
     public async Task AReadThatOutlivedItsLeaseDoesNotOverwriteTheReplicaThatTookTheJobOver()

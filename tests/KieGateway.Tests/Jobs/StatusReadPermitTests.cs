@@ -10,9 +10,7 @@ namespace KieGateway.Tests.Jobs;
 /// <summary>Kie's ten status reads a second go to reads that happen: none to lost claims, unstarted creates or a spent pass.</summary>
 public sealed class StatusReadPermitTests : ReplicaTest
 {
-    // Reads only when a client asks, unless a test starts a replica that refreshes by itself.
-    protected override IDictionary<string, string?> Settings =>
-        new Dictionary<string, string?>(base.Settings) { ["Jobs:BackgroundRefresh"] = "false" };
+    protected override bool BackgroundRefresh => false; // reads only when a client asks, or a replica the test starts
 
     [Fact]
     public async Task AVideoWhoseCreateIsStillWithKieIsNotDueForARefresh()

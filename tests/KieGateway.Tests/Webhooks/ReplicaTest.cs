@@ -19,9 +19,12 @@ public abstract class ReplicaTest : WebhookTest
     /// <summary>Replica A's store access: watched, or cut as a crash cuts it.</summary>
     protected StoreHook StoreOfA { get; } = new();
 
+    /// <summary>Whether replica A follows jobs by itself; off where a test decides who reads when.</summary>
+    protected virtual bool BackgroundRefresh => true;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Jobs:BackgroundRefresh"] = "true",
+        ["Jobs:BackgroundRefresh"] = BackgroundRefresh ? "true" : "false",
         // Real HTTP under a fast-moving fake clock: generous limits, so that no read times out on the fake clock.
         ["Kie:Timeout"] = "00:01:00",
         ["Jobs:ReadRefreshBudget"] = "00:02:00",
