@@ -27,14 +27,14 @@ public sealed class LeaseFencingTests : ReplicaTest
 
         answerToA.SetResult(FakeAnswer.Envelope(200, 200, "success", KieRecords.VeoGenerating("veo_task_1")));
         var seenByA = await (await readOnA).AssertJsonAsync(HttpStatusCode.OK);
-
-        Assert.Equal("queued", seenByA["status"].Str()); // the stored state: A's answer was not written
-        var row = await RowAsync(b, id);
-        Assert.Equal(leaseOfB, row.LeasedUntil); // B still holds the job
-        Assert.Null(row.LastPolledAt);
-
+        var afterA = await RowAsync(b, id);
+        // Kie answers B before anything is asserted: a read left hanging would hold up the hosts' shutdown.
         answerToB.SetResult(FakeAnswer.Envelope(200, 200, "success", KieRecords.VeoCompleted("veo_task_1")));
         var seenByB = await (await readOnB).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("queued", seenByA["status"].Str()); // the stored state: A's answer was not written
+        Assert.Equal(leaseOfB, afterA.LeasedUntil); // B still held the job
+        Assert.Null(afterA.LastPolledAt);
         Assert.Equal("completed", seenByB["status"].Str());
         Assert.Null((await RowAsync(b, id)).LeasedUntil);
         Assert.Equal(["A", "B"], Kie.CallsTo(RecordInfo).Select(c => c.Replica));
