@@ -28,8 +28,11 @@ internal static class GatewayTracing
 
     public static readonly ActivitySource Source = new(SourceName);
 
-    /// <summary>Names the video on the span under way (a create's or a read's request span).</summary>
-    public static void TagVideo(string videoId, string clientId, string model) =>
+    /// <summary>
+    /// Names the video on the span under way (a create's request span, or a read's once the video was found: an
+    /// id that answers 404, malformed or another client's, names nothing).
+    /// </summary>
+    public static void TagVideo(string videoId, string clientId, string? model = null) =>
         Activity.Current?.SetTag(VideoId, videoId).SetTag(ClientId, clientId).SetTag(Model, model);
 
     /// <summary>Names the video and task a Kie callback was matched to (never before it matched: the body is anyone's).</summary>
