@@ -58,8 +58,13 @@ internal sealed class GatewayMetrics
             _failed.Add(1, tags);
         }
 
-        _timeToCompletion.Record(Math.Max(0, took.TotalSeconds),
-            new("model", model), new("status", errorCode is null ? "completed" : "failed"));
+        // A create whose outcome is unknown ended when the gateway gave up on Kie's answer, not when a video was made:
+        // its 0 s (or its create window) would drag the histogram down. It is counted failed, and timed nowhere.
+        if (errorCode != Videos.VideoErrorCodes.UpstreamOutcomeUnknown)
+        {
+            _timeToCompletion.Record(Math.Max(0, took.TotalSeconds),
+                new("model", model), new("status", errorCode is null ? "completed" : "failed"));
+        }
     }
 
     public void KieCalled(string operation, string outcome, int? kieCode, TimeSpan took)
