@@ -32,7 +32,6 @@ internal static class CallbacksApi
     {
         var logger = loggers.CreateLogger(typeof(CallbacksApi));
         var taskId = await ReadTaskIdAsync(request, ct);
-        System.Diagnostics.Activity.Current?.SetTag(Telemetry.GatewayTracing.KieTaskId, taskId);
         if (kie.Value.WebhookHmacKey is { Length: > 0 } key
             && !CallbackSignature.IsValid(key, taskId, request.Headers["X-Webhook-Timestamp"], request.Headers["X-Webhook-Signature"],
                 time.GetUtcNow(), kie.Value.CallbackReplayWindow))
@@ -43,12 +42,18 @@ internal static class CallbacksApi
         }
 
         var now = time.GetUtcNow();
-        var nudged = CallbackTokens.IsWellFormed(token) && taskId is not null
-            ? await db.Videos
-                .Where(v => v.CallbackToken == token && v.KieTaskId == taskId
-                            && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed)
-                .ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, now), ct)
-            : 0;
+        var videoId = CallbackTokens.IsWellFormed(token) && taskId is not null
+            ? await db.Videos.Where(v => v.CallbackToken == token && v.KieTaskId == taskId).Select(v => v.Id).SingleOrDefaultAsync(ct)
+            : null;
+        var nudged = 0;
+        if (videoId is not null)
+        {
+            // Only now, with the job's secret token and its task matched, does the caller's task id name anything.
+            Telemetry.GatewayTracing.TagCallback(videoId, taskId!);
+            nudged = await db.Videos
+                .Where(v => v.Id == videoId && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, now), ct);
+        }
         if (nudged > 0)
         {
             signal.Wake();

@@ -60,4 +60,10 @@ internal sealed class VideoRecord
 
     /// <summary>When Kie is next asked (claimed atomically, so each due time is used once).</summary>
     public DateTimeOffset? NextPollAt { get; set; }
+
+    /// <summary>
+    /// The create request's W3C <c>traceparent</c>: refreshes and webhook deliveries run in traces of their own and
+    /// link back to it. Null when the create was not traced (or the row predates it).
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

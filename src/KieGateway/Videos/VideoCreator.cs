@@ -39,6 +39,7 @@ internal sealed class VideoCreator(
             Status = VideoStatus.Queued,
             EstimatedCredits = estimates.For(model, request.DurationSeconds ?? model.DefaultDurationSeconds),
             CallbackToken = Callbacks.CallbackTokens.New(),
+            TraceParent = Telemetry.GatewayTracing.CurrentTraceParent(),
             CreatedAt = now,
             UpdatedAt = now,
         };
