@@ -59,6 +59,23 @@ public sealed class BudgetTests : GatewayTest
     }
 
     [Fact]
+    public async Task ACreateWhoseOutcomeIsUnknownStillCountsAgainstTheBudget()
+    {
+        Kie.Script(Generate, new FakeAnswer(Drop: true)); // Kie may have made (and charged) the task
+        var dropped = await CreateAsync();
+        Assert.Equal(HttpStatusCode.BadGateway, dropped.StatusCode);
+        await (await CreateAsync()).AssertJsonAsync(HttpStatusCode.Accepted);
+
+        await (await CreateAsync()).AssertProblemAsync(HttpStatusCode.TooManyRequests, "budget_exceeded"); // 60 + 60 + 60 > 150
+
+        var usage = await (await Alice.GetAsync("/usage")).AssertJsonAsync(HttpStatusCode.OK);
+        var row = usage["data"]!.AsArray().Single()!;
+        Assert.Equal(1, row["failed"]!.GetValue<int>());
+        Assert.Equal(120m, row["credits"]!.GetValue<decimal>());
+        Assert.Equal(120m, usage["budgets"]![0]!["usedToday"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task OneClientsBudgetDoesNotLimitAnother()
     {
         var bob = Gateway.ClientWithKey(TestClients.BobKey);
