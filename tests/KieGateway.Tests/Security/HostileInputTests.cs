@@ -26,6 +26,20 @@ public sealed class HostileInputTests : GatewayTest
         Assert.Empty(Kie.Calls);
     }
 
+    [Theory]
+    [InlineData("order\u0000id", "42")]
+    [InlineData("order\tid", "42")]
+    [InlineData("orderId", "4\u001b[2J2")]
+    [InlineData("orderId", "42\u0085")]
+    public async Task MetadataWithAControlCharacterIsRefused(string key, string value)
+    {
+        var response = await Alice.PostVideoAsync(new { prompt = "p", metadata = new Dictionary<string, string> { [key] = value } });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("control characters", problem["errors"]!["metadata"]![0].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
     [Fact]
     public async Task TabsLineBreaksAndAnyScriptAreKeptAsSent()
     {
