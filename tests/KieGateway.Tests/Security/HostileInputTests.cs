@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace KieGateway.Tests.Security;
 
-/// <summary>Input meant to hurt: control characters, quoted charsets, and the server's own request limits (deep JSON and bad charsets: CreateVideoValidationTests).</summary>
+/// <summary>Input meant to hurt: control characters, quoted charsets, bodies over the limit, and the server's own request limits (deep JSON and bad charsets: CreateVideoValidationTests).</summary>
 public sealed class HostileInputTests : GatewayTest
 {
     [Theory]
@@ -37,6 +37,27 @@ public sealed class HostileInputTests : GatewayTest
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("control characters", problem["errors"]!["metadata"]![0].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
+    [Fact]
+    public async Task AChunkedBodyOverTheLimitIsRefusedInTheSameWordsAsOneThatDeclaresItsLength()
+    {
+        // The in-memory test server enforces no body limit; Kestrel does, as in production, while the body is read.
+        await using var kestrel = new GatewayFactory(Kie, time: Clock, database: Gateway.DatabasePath);
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        var client = kestrel.ClientWithKey(TestClients.AliceKey);
+        var json = Encoding.UTF8.GetBytes($$"""{"prompt":"{{new string('p', 70_000)}}"}""");
+
+        var chunked = await client.PostAsync("/videos", new ChunkedContent(json, "application/json"));
+        var declared = await client.PostAsync("/videos", new ByteArrayContent(json) { Headers = { { "Content-Type", "application/json" } } });
+
+        var fromServer = await chunked.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        var fromGateway = await declared.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal("A request body here may be at most 64 KB.", fromServer["detail"].Str());
+        Assert.Equal(fromGateway["detail"].Str(), fromServer["detail"].Str());
+        Assert.Equal(fromGateway["title"].Str(), fromServer["title"].Str());
         Assert.Empty(Kie.Calls);
     }
 
