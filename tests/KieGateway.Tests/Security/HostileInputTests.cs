@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace KieGateway.Tests.Security;
 
-/// <summary>Input meant to hurt: control characters, quoted charsets, bodies over the limit, and the server's own request limits (deep JSON and bad charsets: CreateVideoValidationTests).</summary>
+/// <summary>
+/// Input meant to hurt: control characters, quoted charsets, bodies over the limit, JSON too deep, and the server's own
+/// request limits (malformed JSON and bad charsets: CreateVideoValidationTests).
+/// </summary>
 public sealed class HostileInputTests : GatewayTest
 {
     [Theory]
@@ -58,6 +61,23 @@ public sealed class HostileInputTests : GatewayTest
         Assert.Equal("A request body here may be at most 64 KB.", fromServer["detail"].Str());
         Assert.Equal(fromGateway["detail"].Str(), fromServer["detail"].Str());
         Assert.Equal(fromGateway["title"].Str(), fromServer["title"].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
+    [Fact]
+    public async Task JsonNestedMoreThan32LevelsDeepIsRefusedForItsDepth()
+    {
+        // The body and metadata make two levels; the arrays in metadata.k the rest.
+        static string Nested(int levels) =>
+            """{"prompt":"p","metadata":{"k":""" + new string('[', levels - 2) + new string(']', levels - 2) + "}}";
+
+        var atTheLimit = await Alice.PostAsync("/videos", new StringContent(Nested(32), Encoding.UTF8, "application/json"));
+        var overIt = await Alice.PostAsync("/videos", new StringContent(Nested(33), Encoding.UTF8, "application/json"));
+
+        var wrongType = await atTheLimit.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(wrongType["errors"]!.AsObject().ContainsKey("metadata"), wrongType.ToJsonString()); // read, and found not a string
+        var tooDeep = await overIt.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("nested more than 32 levels deep", tooDeep["errors"]!["body"]![0].Str());
         Assert.Empty(Kie.Calls);
     }
 
