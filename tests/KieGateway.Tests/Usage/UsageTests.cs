@@ -125,6 +125,7 @@ public sealed class UsageTests : GatewayTest
     [InlineData("?from=yesterday")]
     [InlineData("?from=2026-11-20&to=2026-11-10")]
     [InlineData("?from=2024-01-01&to=2026-11-25")]
+    [InlineData("?from=9999-12-31&to=9999-12-31")] // the day after is past the calendar's end
     public async Task ABadPeriodIsAValidationProblem(string query)
     {
         await (await Alice.GetAsync("/usage" + query)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
