@@ -43,17 +43,7 @@ internal sealed class VideoCreator(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Videos.Add(record);
-        await db.SaveChangesAsync(ct);
-        try
-        {
-            await budgets.EnsureWithinAsync(record, ct);
-        }
-        catch (Usage.BudgetExceededException)
-        {
-            await RemoveAsync(record);
-            throw;
-        }
+        await budgets.ReserveAsync(record, ct); // the row, written only within the client's budgets
 
         // With a public URL, Kie tells us when the job changes; without one, polling alone follows it.
         var callback = gateway.Value.PublicBaseUrl is { Length: > 0 } publicUrl
