@@ -32,20 +32,6 @@ public sealed partial class KieGatewayClient
         _base = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
-    /// <summary>
-    /// Creates a video (<c>202</c>: queued, with its id). The <paramref name="idempotencyKey"/> defaults to a
-    /// fresh one per call, kept across the HTTP pipeline's retries, so a retried create never makes a
-    /// second video; pass your own (e.g. an order id) to make retries across calls or processes safe too.
-    /// </summary>
-    public Task<Video> CreateVideoAsync(CreateVideoRequest request, string? idempotencyKey = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var message = Request(HttpMethod.Post, "videos");
-        message.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString("N"));
-        message.Content = JsonContent.Create(request, KieGatewayJson.Default.CreateVideoRequest);
-        return SendAsync(message, KieGatewayJson.Default.Video, ct);
-    }
-
     /// <summary>Reads a video; another client's id is not found, exactly as an unknown one.</summary>
     public Task<Video> GetVideoAsync(string id, CancellationToken ct = default) => GetVideoAsync(id, wait: null, ct);
 

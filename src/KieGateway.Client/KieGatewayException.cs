@@ -69,19 +69,3 @@ public sealed class KieGatewayException(
         _ => null,
     };
 }
-
-/// <summary>The gateway's stable error codes (the <c>code</c> of its problem details).</summary>
-public static class KieGatewayErrorCodes
-{
-    public const string ValidationFailed = "validation_failed";
-    public const string Unauthorized = "unauthorized";
-    public const string NotFound = "not_found";
-    public const string InsufficientCredits = "insufficient_credits";
-    public const string UpstreamRejected = "upstream_rejected";
-    public const string UpstreamRateLimited = "upstream_rate_limited";
-    public const string RateLimited = "rate_limited";
-    public const string BudgetExceeded = "budget_exceeded";
-    public const string ModelUnavailable = "model_unavailable";
-    public const string IdempotencyKeyReused = "idempotency_key_reused";
-    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
-}

@@ -71,6 +71,7 @@ app.UseGatewaySwaggerUI();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseClientRateLimits();
+app.UseJsonDepthLimit(); // JSON nested deeper than the API allows is refused as such, once the caller is known
 
 app.MapVideos();
 app.MapUploads(); // POST /uploads: an image stored on Kie's file host, for imageUrls

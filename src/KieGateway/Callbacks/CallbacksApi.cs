@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KieGateway.Jobs;
 using KieGateway.Kie;
 using KieGateway.Storage;
@@ -31,8 +30,8 @@ internal static class CallbacksApi
         IOptions<KieOptions> kie, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(CallbacksApi));
-        var taskId = await ReadTaskIdAsync(request, ct);
-        System.Diagnostics.Activity.Current?.SetTag(Telemetry.GatewayTracing.KieTaskId, taskId);
+        var body = await KieCallbackBody.ReadAsync(request, ct);
+        var taskId = body.TaskId;
         if (kie.Value.WebhookHmacKey is { Length: > 0 } key
             && !CallbackSignature.IsValid(key, taskId, request.Headers["X-Webhook-Timestamp"], request.Headers["X-Webhook-Signature"],
                 time.GetUtcNow(), kie.Value.CallbackReplayWindow))
@@ -43,35 +42,31 @@ internal static class CallbacksApi
         }
 
         var now = time.GetUtcNow();
-        var nudged = CallbackTokens.IsWellFormed(token) && taskId is not null
-            ? await db.Videos
-                .Where(v => v.CallbackToken == token && v.KieTaskId == taskId
-                            && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed)
-                .ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, now), ct)
-            : 0;
+        var videoId = CallbackTokens.IsWellFormed(token) && taskId is not null
+            ? await db.Videos.Where(v => v.CallbackToken == token && v.KieTaskId == taskId).Select(v => v.Id).SingleOrDefaultAsync(ct)
+            : null;
+        var (charged, nudged) = (0, 0);
+        if (videoId is not null)
+        {
+            // Only now, with the job's secret token and its task matched, does the caller's task id name anything.
+            Telemetry.GatewayTracing.TagCallback(videoId, taskId!);
+            // Kie's status records may not say what a task cost, and this callback comes as the video ends, when the
+            // gateway stops reading Kie: the charge is taken whatever the video's state; the status is still re-read.
+            charged = body.ConsumeCredits is { } credits
+                ? await db.Videos.Where(v => v.Id == videoId).ExecuteUpdateAsync(set => set.SetProperty(v => v.ChargedCredits, credits), ct)
+                : 0;
+            nudged = await db.Videos
+                .Where(v => v.Id == videoId && v.Status != VideoStatus.Completed && v.Status != VideoStatus.Failed)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.NextPollAt, now), ct);
+        }
         if (nudged > 0)
         {
             signal.Wake();
         }
 
-        logger.LogInformation("Kie callback for task {KieTaskId}: {Outcome}", taskId, nudged > 0 ? "job re-read scheduled" : "nothing to do");
+        logger.LogInformation("Kie callback for task {KieTaskId}: {Outcome}, charge {ConsumeCredits}", taskId,
+            nudged > 0 ? "job re-read scheduled" : "nothing to re-read", charged > 0 ? body.ConsumeCredits : null);
         return TypedResults.Ok(new CallbackReceipt(true));
-    }
-
-    /// <summary>The task id, wherever this callback shape keeps it (kie-api.md §1.6, §2.4, §5).</summary>
-    private static async Task<string?> ReadTaskIdAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            var root = body.RootElement;
-            var data = KieJson.Property(root, "data") ?? default;
-            return KieJson.ReadString(data, "task_id", "taskId") ?? KieJson.ReadString(root, "taskId", "task_id");
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
 

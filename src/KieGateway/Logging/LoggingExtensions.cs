@@ -2,6 +2,7 @@ using KieGateway.Kie;
 using KieGateway.Security;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Extensions.Logging;
 
 namespace KieGateway.Logging;
@@ -12,7 +13,7 @@ internal static class LoggingExtensions
 
     /// <summary>
     /// Serilog for every log line, structured, with secrets (the Kie key, client keys, callback tokens)
-    /// taken out of every property and every exception before any sink sees them.
+    /// taken out of every property, message text and exception before any sink sees them, configured sinks included.
     /// </summary>
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
@@ -32,16 +33,28 @@ internal static class LoggingExtensions
             }
 
             logger
-                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Configuration(SerilogSections.AllButSinks(builder.Configuration))
                 .Enrich.FromLogContext()
                 .Enrich.With<TraceIdEnricher>()
                 .Enrich.With(new SecretRedactionEnricher(redactor))
-                .WriteTo.Redacted(redactor, sinks => sinks
-                    .Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
-                    .WriteTo.Providers(providers));
+                .WriteTo.Redacted(redactor, sinks =>
+                {
+                    sinks.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                    sinks.Providers(providers);
+                    sinks.Configured(builder.Configuration);
+                });
         }, preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>Sinks an operator adds in Serilog:WriteTo, behind the redaction too, get whatever the root logger let through.</summary>
+    private static void Configured(this LoggerSinkConfiguration sinks, IConfiguration configuration)
+    {
+        if (SerilogSections.HasSinks(configuration))
+        {
+            sinks.Logger(configured => configured.MinimumLevel.Verbose().ReadFrom.Configuration(SerilogSections.Sinks(configuration)));
+        }
     }
 
     /// <summary>One structured line per request, carrying the correlation id returned to the caller.</summary>

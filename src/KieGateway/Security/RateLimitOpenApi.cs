@@ -6,7 +6,10 @@ using Microsoft.OpenApi;
 
 namespace KieGateway.Security;
 
-/// <summary>Every operation that a client key opens can answer 429 <c>rate_limited</c> with Retry-After: say so in OpenAPI.</summary>
+/// <summary>
+/// Every operation that a client key opens can answer 429 <c>rate_limited</c> with Retry-After, and one that spends credits
+/// 429 <c>budget_exceeded</c> as well: say so in OpenAPI.
+/// </summary>
 internal sealed class RateLimitOpenApi : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
@@ -31,7 +34,7 @@ internal sealed class RateLimitOpenApi : IOpenApiOperationTransformer
             operation.Responses["429"] = response;
         }
 
-        response.Description = TooManyRequests;
+        response.Description = metadata.OfType<Usage.CreditBudgeted>().Any() ? TooManyRequests + " " + BudgetExceeded : TooManyRequests;
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
         response.Headers["Retry-After"] = new OpenApiHeader
         {
@@ -44,4 +47,8 @@ internal sealed class RateLimitOpenApi : IOpenApiOperationTransformer
     private const string TooManyRequests =
         $"`{ProblemCodes.RateLimited}`: this client key is over its rate limit (or, on calls that reach Kie, "
         + $"`{ProblemCodes.UpstreamRateLimited}`); retry after `Retry-After` seconds.";
+
+    private const string BudgetExceeded =
+        $"`{ProblemCodes.BudgetExceeded}` (no `Retry-After`): the create would take the client past its daily or monthly "
+        + "credit budget; nothing was sent to Kie, and `detail` says which budget and when it starts afresh (see GET /usage).";
 }

@@ -11,6 +11,9 @@ namespace KieGateway.Storage;
 /// </summary>
 internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>A version-00 traceparent is 55 characters; a little room for a later version's.</summary>
+    private const int TraceParentLength = 64;
+
     public DbSet<VideoRecord> Videos => Set<VideoRecord>();
 
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
@@ -58,6 +61,7 @@ internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(o
         video.Property(v => v.KieTaskId).HasMaxLength(200);
         video.Property(v => v.AspectRatio).HasMaxLength(8);
         video.Property(v => v.ErrorCode).HasMaxLength(64);
+        video.Property(v => v.TraceParent).HasMaxLength(TraceParentLength);
         video.Property(v => v.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         // A refresh writes its result only while the lease is still its own (RefreshLease).
         video.Property(v => v.LeasedUntil).IsConcurrencyToken();
@@ -92,6 +96,7 @@ internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(o
         webhook.Property(e => e.ClientId).HasMaxLength(200);
         webhook.Property(e => e.Type).HasMaxLength(32);
         webhook.Property(e => e.Url).HasMaxLength(2048);
+        webhook.Property(e => e.TraceParent).HasMaxLength(TraceParentLength);
         webhook.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         webhook.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.EventSeq).OnDelete(DeleteBehavior.Cascade);
 

@@ -66,4 +66,10 @@ internal sealed class VideoRecord
     /// <see cref="NextPollAt"/> so that making a job due never hands it to a second reader.
     /// </summary>
     public DateTimeOffset? LeasedUntil { get; set; }
+
+    /// <summary>
+    /// The create request's W3C <c>traceparent</c>: refreshes and webhook deliveries run in traces of their own and
+    /// link back to it. Null when the create was not traced (or the row predates it).
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

@@ -36,6 +36,9 @@ internal sealed class WebhookEventRecord
     /// <summary>Why the gateway gave up (retries exhausted, no secret to sign with).</summary>
     public string? FailureReason { get; set; }
 
+    /// <summary>The video's create <c>traceparent</c>, copied so that each delivery attempt links to it without a join.</summary>
+    public string? TraceParent { get; set; }
+
     public List<WebhookAttemptRecord> Attempts { get; set; } = [];
 }
 

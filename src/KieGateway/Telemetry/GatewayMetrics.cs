@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Globalization;
 using System.Diagnostics.Metrics;
 
 namespace KieGateway.Telemetry;
@@ -10,6 +12,10 @@ namespace KieGateway.Telemetry;
 internal sealed class GatewayMetrics
 {
     public const string MeterName = "KieGateway";
+
+    /// <summary>The body codes Kie documents (kie-api.md §4); any other is labelled <c>other</c>.</summary>
+    private static readonly FrozenSet<int> DocumentedKieCodes =
+        FrozenSet.Create(200, 400, 401, 402, 404, 405, 408, 422, 429, 433, 451, 455, 500, 501, 505);
 
     private static readonly double[] KieSeconds = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
     private static readonly double[] VideoSeconds = [15, 30, 60, 90, 120, 180, 300, 600, 900, 1800, 3600];
@@ -32,7 +38,7 @@ internal sealed class GatewayMetrics
         _timeToCompletion = meter.CreateHistogram("kiegateway.videos.time_to_completion", "s",
             "From create to completed or failed.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = VideoSeconds });
         _kieDuration = meter.CreateHistogram("kiegateway.kie.request.duration", "s",
-            "Kie calls (retries included), by operation, outcome and Kie's code.",
+            "Kie calls (retries included), by operation, outcome, Kie's code and the HTTP status.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = KieSeconds });
         _kieThrottled = meter.CreateCounter<long>("kiegateway.kie.throttled", "{call}",
             "Kie calls held back by the account's limits before reaching Kie, by call kind.");
@@ -58,16 +64,30 @@ internal sealed class GatewayMetrics
             _failed.Add(1, tags);
         }
 
-        _timeToCompletion.Record(Math.Max(0, took.TotalSeconds),
-            new("model", model), new("status", errorCode is null ? "completed" : "failed"));
+        // A create whose outcome is unknown ended when the gateway gave up on Kie's answer, not when a video was made:
+        // its 0 s (or its create window) would drag the histogram down. It is counted failed, and timed nowhere.
+        if (errorCode != Videos.VideoErrorCodes.UpstreamOutcomeUnknown)
+        {
+            _timeToCompletion.Record(Math.Max(0, took.TotalSeconds),
+                new("model", model), new("status", errorCode is null ? "completed" : "failed"));
+        }
     }
 
-    public void KieCalled(string operation, string outcome, int? kieCode, TimeSpan took)
+    /// <summary>
+    /// One Kie call. Its labels stay bounded whatever Kie sends: the body code is one of Kie's documented codes or
+    /// <c>other</c>; the HTTP status is a three-digit number by HTTP's own rules.
+    /// </summary>
+    public void KieCalled(string operation, string outcome, int? kieCode, int? httpStatus, TimeSpan took)
     {
         var tags = new TagList { { "operation", operation }, { "outcome", outcome } };
         if (kieCode is { } code)
         {
-            tags.Add("kie.code", code);
+            tags.Add("kie.code", DocumentedKieCodes.Contains(code) ? code.ToString(CultureInfo.InvariantCulture) : "other");
+        }
+
+        if (httpStatus is { } status)
+        {
+            tags.Add("http.response.status_code", status);
         }
 
         _kieDuration.Record(took.TotalSeconds, tags);

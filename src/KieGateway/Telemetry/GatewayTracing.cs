@@ -6,8 +6,8 @@ namespace KieGateway.Telemetry;
 
 /// <summary>
 /// The gateway's own spans and the attributes that tie them to a video. Every span about a video carries
-/// <see cref="VideoId"/>: the store keeps no trace context, so a video's create, refreshes and webhooks, which
-/// run in separate traces, are found together by that attribute rather than by links.
+/// <see cref="VideoId"/>; a refresh and a webhook delivery, which run in traces of their own, also link to the
+/// create's span through the traceparent stored on the video.
 /// </summary>
 internal static class GatewayTracing
 {
@@ -28,9 +28,16 @@ internal static class GatewayTracing
 
     public static readonly ActivitySource Source = new(SourceName);
 
-    /// <summary>Names the video on the span under way (a create's or a read's request span).</summary>
-    public static void TagVideo(string videoId, string clientId, string model) =>
+    /// <summary>
+    /// Names the video on the span under way (a create's request span, or a read's once the video was found: an
+    /// id that answers 404, malformed or another client's, names nothing).
+    /// </summary>
+    public static void TagVideo(string videoId, string clientId, string? model = null) =>
         Activity.Current?.SetTag(VideoId, videoId).SetTag(ClientId, clientId).SetTag(Model, model);
+
+    /// <summary>Names the video and task a Kie callback was matched to (never before it matched: the body is anyone's).</summary>
+    public static void TagCallback(string videoId, string taskId) =>
+        Activity.Current?.SetTag(VideoId, videoId).SetTag(KieTaskId, taskId);
 
     /// <summary>The status a video was left in by the work under way (a refresh).</summary>
     public static void TagStatus(VideoStatus status) => Activity.Current?.SetTag(Status, status.Name());
@@ -43,14 +50,21 @@ internal static class GatewayTracing
             .SetTag(KieOperation, operation).SetTag(KieTaskId, taskId).SetTag(VideoId, videoId);
     }
 
-    /// <summary>One refresh of a video from Kie: under a client's read, or a trace of its own in the background.</summary>
+    /// <summary>The span under way as a W3C traceparent, to be stored with what it creates; null when nothing is traced.</summary>
+    public static string? CurrentTraceParent() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
+
+    /// <summary>
+    /// One refresh of a video from Kie: under a client's read, or a trace of its own in the background; either
+    /// way linked to the video's create.
+    /// </summary>
     public static Activity? StartRefresh(VideoRecord video) =>
-        Source.StartActivity("video refresh")?
+        Source.StartActivity("video refresh", ActivityKind.Internal, parentContext: default, links: LinkTo(video.TraceParent))?
             .SetTag(VideoId, video.Id).SetTag(ClientId, video.ClientId).SetTag(Model, video.Model).SetTag(KieTaskId, video.KieTaskId);
 
-    /// <summary>One delivery attempt of a webhook event, a trace of its own.</summary>
+    /// <summary>One delivery attempt of a webhook event, a trace of its own, linked to the video's create.</summary>
     public static Activity? StartWebhookDelivery(WebhookEventRecord evt) =>
-        Source.StartActivity("webhook deliver", ActivityKind.Client)?
+        Source.StartActivity("webhook deliver", ActivityKind.Client, parentContext: default, links: LinkTo(evt.TraceParent))?
             .SetTag(VideoId, evt.VideoId).SetTag(ClientId, evt.ClientId).SetTag(WebhookId, evt.Id);
 
     /// <summary>How the attempt under way went.</summary>
@@ -62,6 +76,10 @@ internal static class GatewayTracing
             span?.SetStatus(ActivityStatusCode.Error).SetTag(ErrorType, outcome);
         }
     }
+
+    // A stored value that does not parse (hand-edited, a future format) costs the link, never the span.
+    private static ActivityLink[]? LinkTo(string? traceParent) =>
+        ActivityContext.TryParse(traceParent, null, out var create) ? [new ActivityLink(create)] : null;
 
     private static string? VideoIdOf(Activity? activity)
     {

@@ -20,6 +20,7 @@ internal sealed class KieCallTelemetry : IDisposable
     private readonly Activity? _activity;
     private string _outcome = "error";
     private int? _kieCode;
+    private int? _httpStatus;
 
     public KieCallTelemetry(GatewayMetrics metrics, TimeProvider time, string operation, string? taskId)
     {
@@ -30,11 +31,11 @@ internal sealed class KieCallTelemetry : IDisposable
         _activity = GatewayTracing.StartKieCall(operation, taskId);
     }
 
-    /// <summary>What came back: Kie's HTTP status and its envelope's code (or the status, when there was no envelope).</summary>
+    /// <summary>What came back: Kie's HTTP status and its envelope's code (the span's code is the status, when there was no envelope).</summary>
     public void Answered(int httpStatus, int? kieCode, bool refusedLocally)
     {
-        _kieCode = kieCode ?? httpStatus;
-        _activity?.SetTag(GatewayTracing.HttpStatusCode, httpStatus).SetTag(GatewayTracing.KieCode, _kieCode);
+        (_kieCode, _httpStatus) = (kieCode, httpStatus);
+        _activity?.SetTag(GatewayTracing.HttpStatusCode, httpStatus).SetTag(GatewayTracing.KieCode, kieCode ?? httpStatus);
         if (refusedLocally)
         {
             _outcome = AccountLimit;
@@ -61,7 +62,7 @@ internal sealed class KieCallTelemetry : IDisposable
 
     public void Dispose()
     {
-        _metrics.KieCalled(_operation, _outcome, _kieCode, _time.GetElapsedTime(_started));
+        _metrics.KieCalled(_operation, _outcome, _kieCode, _httpStatus, _time.GetElapsedTime(_started));
         _activity?.Dispose();
     }
 }

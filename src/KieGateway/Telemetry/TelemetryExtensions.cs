@@ -38,7 +38,6 @@ internal static class TelemetryExtensions
                     {
                         o.Filter = IsTraced;
                         o.EnrichWithHttpRequest = HideCallbackToken;
-                        o.EnrichWithHttpResponse = (activity, response) => TagVideoOfRoute(activity, response.HttpContext);
                     })
                     .AddHttpClientInstrumentation();
                 if (otlp)
@@ -87,16 +86,6 @@ internal static class TelemetryExtensions
         if (request.Path.StartsWithSegments("/callbacks/kie"))
         {
             activity.SetTag("url.path", "/callbacks/kie/" + Logging.SecretRedactor.Redacted);
-        }
-    }
-
-    /// <summary>A request about one video (<c>/videos/{id}</c>, its events) names it, as the create's span does.</summary>
-    private static void TagVideoOfRoute(System.Diagnostics.Activity activity, HttpContext context)
-    {
-        if (activity.GetTagItem(GatewayTracing.VideoId) is null && context.Request.Path.StartsWithSegments("/videos")
-            && context.GetRouteValue("id") is string id)
-        {
-            activity.SetTag(GatewayTracing.VideoId, id);
         }
     }
 }

@@ -46,8 +46,9 @@ internal static class ImageReader
         {
             form = await request.ReadFormAsync(ct);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
         {
+            // Malformed or cut off before its closing boundary; a body over the limit (a BadHttpRequestException) stays a 413.
             return new ImageRead.Invalid("body", "The multipart body could not be read.");
         }
 

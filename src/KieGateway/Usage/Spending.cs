@@ -5,9 +5,9 @@ namespace KieGateway.Usage;
 
 /// <summary>One stored video as usage sees it.</summary>
 internal sealed record SpentVideo(string ClientId, string Model, DateTimeOffset CreatedAt, Videos.VideoStatus Status,
-    decimal EstimatedCredits, decimal? ChargedCredits)
+    string? ErrorCode, decimal EstimatedCredits, decimal? ChargedCredits)
 {
-    public decimal Credits => CreditEstimates.Spent(Status, EstimatedCredits, ChargedCredits);
+    public decimal Credits => CreditEstimates.Spent(Status, ErrorCode, EstimatedCredits, ChargedCredits);
 }
 
 /// <summary>
@@ -23,6 +23,6 @@ internal static class Spending
         GatewayDbContext db, string? clientId, DateTimeOffset from, DateTimeOffset? until, CancellationToken ct) =>
         db.Videos.AsNoTracking()
             .Where(v => (clientId == null || v.ClientId == clientId) && v.CreatedAt >= from && (until == null || v.CreatedAt < until))
-            .Select(v => new SpentVideo(v.ClientId, v.Model, v.CreatedAt, v.Status, v.EstimatedCredits, v.ChargedCredits))
+            .Select(v => new SpentVideo(v.ClientId, v.Model, v.CreatedAt, v.Status, v.ErrorCode, v.EstimatedCredits, v.ChargedCredits))
             .ToListAsync(ct);
 }

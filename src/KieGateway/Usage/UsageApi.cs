@@ -83,12 +83,13 @@ internal static class UsageApi
             return fallback;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // The calendar's last day is refused: the period is read up to the start of the day after.
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < DateOnly.MaxValue)
         {
             return date;
         }
 
-        errors[name] = [$"{name} is a date written yyyy-MM-dd."];
+        errors[name] = [$"{name} is a date written yyyy-MM-dd, before 9999-12-31."];
         return fallback;
     }
 }

@@ -51,7 +51,10 @@ internal sealed class CreateVideoValidator : AbstractValidator<CreateVideoReques
             .WithMessage($"metadata holds at most {MaxMetadataEntries} entries.")
             .Must(m => m is null || m.All(kv => kv.Key.Length is > 0 and <= MaxMetadataKeyLength
                 && kv.Value is not null && kv.Value.Length <= MaxMetadataValueLength))
-            .WithMessage($"metadata keys are 1 to {MaxMetadataKeyLength} characters and values at most {MaxMetadataValueLength}.");
+            .WithMessage($"metadata keys are 1 to {MaxMetadataKeyLength} characters and values at most {MaxMetadataValueLength}.")
+            // Echoed back, and passed on to webhooks and logs: the prompt's rule, and none at all in a key.
+            .Must(m => m is null || m.All(kv => !kv.Key.Any(char.IsControl) && (kv.Value is null || !kv.Value.Any(IsForbiddenControl))))
+            .WithMessage("metadata keys may not contain control characters, nor values any other than tab, line feed and carriage return.");
 
         // Model-specific rules apply to the model that will make the video (after any fallback).
         RuleFor(r => r).Custom((request, context) =>

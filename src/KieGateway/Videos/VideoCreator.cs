@@ -40,22 +40,13 @@ internal sealed class VideoCreator(
             Status = VideoStatus.Queued,
             EstimatedCredits = estimates.For(model, request.DurationSeconds ?? model.DefaultDurationSeconds),
             CallbackToken = Callbacks.CallbackTokens.New(),
+            TraceParent = Telemetry.GatewayTracing.CurrentTraceParent(),
             CreatedAt = now,
             UpdatedAt = now,
             // Not due while the create is under way: no refresh (and no status-read permit) for a task not made yet.
             NextPollAt = now + kie.Value.CreateInFlightWindow,
         };
-        db.Videos.Add(record);
-        await db.SaveChangesAsync(ct);
-        try
-        {
-            await budgets.EnsureWithinAsync(record, ct);
-        }
-        catch (Usage.BudgetExceededException)
-        {
-            await RemoveAsync(record);
-            throw;
-        }
+        await budgets.ReserveAsync(record, ct); // the row, written only within the client's budgets
 
         // With a public URL, Kie tells us when the job changes; without one, polling alone follows it.
         var callback = gateway.Value.PublicBaseUrl is { Length: > 0 } publicUrl

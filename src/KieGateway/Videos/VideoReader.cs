@@ -21,6 +21,7 @@ internal sealed class VideoReader(
             return null;
         }
 
+        Telemetry.GatewayTracing.TagVideo(record.Id, record.ClientId, record.Model);
         // A slow or failing Kie is not the client's problem: the refresher bounds the read and keeps the stored state.
         await refresher.RefreshIfDueAsync(record, ct);
 

@@ -20,6 +20,7 @@ internal static class VideosApi
         group.MapPost("/", CreateVideoEndpoint.HandleAsync).Validate<CreateVideoRequest>().WithName("CreateVideo")
             .WithMetadata(new RequestSizeLimitAttribute(BodyLimits.JsonBytes))
             .RequireRateLimiting(ClientRateLimits.CreatePolicy)
+            .WithMetadata(Usage.CreditBudgeted.Instance)
             .WithSummary("Create a video (text-to-video or image-to-video)")
             .WithDescription(VideosApiDocs.Create)
             .ProducesUpstreamProblems()

@@ -17,7 +17,8 @@ internal static class VideosApiDocs
         (default) or `9:16`; Sora models take at most 1 image (first frame) and 10 or 15 seconds; Veo models take 1 or 2
         images (first / last frame) and 8 seconds. `imageUrls` and `callbackUrl` are absolute http(s) URLs of at most
         2,048 characters, and not into loopback, private, link-local or other local networks (unless the operator allows
-        them); `metadata` holds at most 16 entries, keys 1–64 and values up to 512 characters. Bodies are at most 64 KB.
+        them); `metadata` holds at most 16 entries, keys 1–64 and values up to 512 characters, without control characters
+        (values may hold tab and line breaks). Bodies are at most 64 KB and 32 levels deep.
         A switched-off model answers 503 `model_unavailable` unless `allowFallback` is true and a fallback is configured.
 
         Sandbox mode: put `[sandbox:fail]`, `[sandbox:no-output]`, `[sandbox:402]`, `[sandbox:429]` or `[sandbox:500]`

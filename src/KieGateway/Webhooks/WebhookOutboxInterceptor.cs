@@ -67,6 +67,7 @@ internal sealed class WebhookOutboxInterceptor(TimeProvider time, IOptions<JsonO
             Status = WebhookEventStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
+            TraceParent = video.TraceParent,
         };
     }
 }

@@ -39,6 +39,7 @@ internal static class WebhooksApi
             return GatewayProblems.NotFound("video"); // another client's video, exactly as an unknown one
         }
 
+        Telemetry.GatewayTracing.TagVideo(id, clientId);
         var events = await db.WebhookEvents.AsNoTracking().Include(e => e.Attempts)
             .Where(e => e.VideoId == id && e.ClientId == clientId)
             .OrderBy(e => e.Seq)

@@ -39,6 +39,19 @@ public sealed class OpenApiTests : GatewayTest
     }
 
     [Fact]
+    public async Task TheTooManyRequestsAnswerOfCreateNamesEveryCodeItCanCarry()
+    {
+        var paths = (await DocumentAsync())["paths"]!;
+
+        var create = paths["/videos"]!["post"]!["responses"]!["429"]!;
+        Assert.All(new[] { "`rate_limited`", "`upstream_rate_limited`", "`budget_exceeded`" },
+            code => Assert.Contains(code, create["description"].Str()));
+        Assert.NotNull(create["headers"]!["Retry-After"]);
+        // Reading spends nothing: no budget to exceed there.
+        Assert.DoesNotContain("budget_exceeded", paths["/videos"]!["get"]!["responses"]!["429"]!["description"].Str());
+    }
+
+    [Fact]
     public async Task CreateCarriesARequestAndAResponseExample()
     {
         var post = (await DocumentAsync())["paths"]!["/videos"]!["post"]!;

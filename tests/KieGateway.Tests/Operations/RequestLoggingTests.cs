@@ -1,5 +1,7 @@
 using System.Net;
 using KieGateway.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Operations;
 
@@ -43,5 +45,30 @@ public sealed class RequestLoggingTests : GatewayTest
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual(unsafeId, Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+    }
+}
+
+/// <summary>Log levels follow the configuration while the gateway runs (appsettings.json is watched).</summary>
+public sealed class LiveLogLevelTests : GatewayTest
+{
+    private const string RequestLines = "Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { [RequestLines] = "Warning" };
+
+    [Fact]
+    public async Task ALogLevelChangedWhileRunningAppliesWithoutARestart()
+    {
+        var configuration = (IConfigurationRoot)Gateway.Services.GetRequiredService<IConfiguration>();
+        configuration[RequestLines] = "Information";
+        configuration.Reload(); // what the watched appsettings.json does once edited
+
+        var id = Assert.Single((await Alice.GetAsync("/models")).Headers.GetValues("X-Correlation-Id"));
+
+        // Written at Information, which the level the gateway started with would have dropped.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!Gateway.Log.Lines.Any(l => l.Contains("responded") && l.Contains(id)))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 }

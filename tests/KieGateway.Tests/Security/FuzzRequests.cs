@@ -4,10 +4,16 @@ using static KieGateway.Tests.Security.MalformedBodies;
 
 namespace KieGateway.Tests.Security;
 
-/// <summary>One generated request, and whether it is a create (which must answer 400, 401 or 413).</summary>
-public sealed record FuzzRequest(HttpRequestMessage Message, bool Anonymous, bool IsCreate, string Description);
+/// <summary>
+/// One generated request, and whether it is an invalid create or upload: a request that would reach Kie if it were
+/// valid, and must be refused with 400, 401 or 413.
+/// </summary>
+public sealed record FuzzRequest(HttpRequestMessage Message, bool Anonymous, bool MustBeRefused, string Description);
 
-/// <summary>Malformed requests of every kind: bodies, encodings, content types, headers, paths and queries on /videos.</summary>
+/// <summary>
+/// Malformed requests of every kind: bodies, encodings, content types, headers, paths and queries on /videos, and
+/// (FuzzOtherEndpoints) uploads, /usage and Kie callbacks.
+/// </summary>
 public static class FuzzRequests
 {
     private static readonly string[] ContentTypes =
@@ -18,11 +24,14 @@ public static class FuzzRequests
 
     private static readonly string[] Methods = ["PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "PROPFIND"];
 
-    public static FuzzRequest Create(Random r) => r.Next(10) switch
+    public static FuzzRequest Create(Random r) => r.Next(100) switch
     {
-        < 5 => WithHeaders(r, InvalidCreate(r)),
-        < 7 => WithHeaders(r, RawCreate(r)),
-        _ => WithHeaders(r, OddRead(r)),
+        < 40 => WithHeaders(r, InvalidCreate(r)),
+        < 55 => WithHeaders(r, RawCreate(r)),
+        < 75 => WithHeaders(r, OddRead(r)),
+        < 87 => WithHeaders(r, FuzzOtherEndpoints.Upload(r)),
+        < 93 => WithHeaders(r, FuzzOtherEndpoints.Usage(r)),
+        _ => WithHeaders(r, FuzzOtherEndpoints.Callback(r)),
     };
 
     private static FuzzRequest InvalidCreate(Random r)
@@ -109,13 +118,13 @@ public static class FuzzRequests
                 break;
         }
 
-        return request with { Anonymous = anonymous, Description = request.Description + (added.Count > 0 ? " | " + string.Join("; ", added) : "") };
+        return request with { Anonymous = request.Anonymous || anonymous, Description = request.Description + (added.Count > 0 ? " | " + string.Join("; ", added) : "") };
     }
 
     private static HttpRequestMessage Post(byte[] body, string? contentType, bool chunked)
     {
-        HttpContent content = chunked ? new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body);
-        if (contentType is not null)
+        HttpContent content = chunked ? new ChunkedContent(body, contentType) : new ByteArrayContent(body);
+        if (contentType is not null && !chunked)
         {
             content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }

@@ -6,12 +6,13 @@ using Xunit.Abstractions;
 namespace KieGateway.Tests.Security;
 
 /// <summary>
-/// Thousands of generated malformed requests: none may cost a Kie call or answer 5xx. Every run draws a new
-/// seed (set KIEGATEWAY_FUZZ_SEED to replay one); a failure names the seed and each failing request.
+/// Thousands of generated malformed requests (to /videos, /uploads, /usage and Kie's callback endpoint): none may cost
+/// a Kie call or answer 5xx. Every run draws a new seed (set KIEGATEWAY_FUZZ_SEED to replay one); a failure names the
+/// seed and each failing request.
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output) : GatewayTest
 {
-    private const int Requests = 2_400;
+    private const int Requests = 3_000;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -59,9 +60,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : GatewayTest
             return "server error";
         }
 
-        if (request.IsCreate && status is not (400 or 401 or 413))
+        if (request.MustBeRefused && status is not (400 or 401 or 413))
         {
-            return "an invalid create must answer 400, 401 or 413";
+            return "an invalid create or upload must answer 400, 401 or 413";
         }
 
         if (status >= 400 && request.Message.Method != HttpMethod.Head && response.Content.Headers.ContentType?.MediaType != "application/problem+json")

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace KieGateway.Tests.Security;
 
-/// <summary>Input meant to hurt: control characters, quoted charsets, and the server's own request limits (deep JSON and bad charsets: CreateVideoValidationTests).</summary>
+/// <summary>
+/// Input meant to hurt: control characters, quoted charsets, bodies over the limit, JSON too deep, and the server's own
+/// request limits (malformed JSON and bad charsets: CreateVideoValidationTests).
+/// </summary>
 public sealed class HostileInputTests : GatewayTest
 {
     [Theory]
@@ -23,6 +26,58 @@ public sealed class HostileInputTests : GatewayTest
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("control characters", problem["errors"]!["prompt"]![0].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
+    [Theory]
+    [InlineData("order\u0000id", "42")]
+    [InlineData("order\tid", "42")]
+    [InlineData("orderId", "4\u001b[2J2")]
+    [InlineData("orderId", "42\u0085")]
+    public async Task MetadataWithAControlCharacterIsRefused(string key, string value)
+    {
+        var response = await Alice.PostVideoAsync(new { prompt = "p", metadata = new Dictionary<string, string> { [key] = value } });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("control characters", problem["errors"]!["metadata"]![0].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
+    [Fact]
+    public async Task AChunkedBodyOverTheLimitIsRefusedInTheSameWordsAsOneThatDeclaresItsLength()
+    {
+        // The in-memory test server enforces no body limit; Kestrel does, as in production, while the body is read.
+        await using var kestrel = new GatewayFactory(Kie, time: Clock, database: Gateway.DatabasePath);
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        var client = kestrel.ClientWithKey(TestClients.AliceKey);
+        var json = Encoding.UTF8.GetBytes($$"""{"prompt":"{{new string('p', 70_000)}}"}""");
+
+        var chunked = await client.PostAsync("/videos", new ChunkedContent(json, "application/json"));
+        var declared = await client.PostAsync("/videos", new ByteArrayContent(json) { Headers = { { "Content-Type", "application/json" } } });
+
+        var fromServer = await chunked.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        var fromGateway = await declared.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal("A request body here may be at most 64 KB.", fromServer["detail"].Str());
+        Assert.Equal(fromGateway["detail"].Str(), fromServer["detail"].Str());
+        Assert.Equal(fromGateway["title"].Str(), fromServer["title"].Str());
+        Assert.Empty(Kie.Calls);
+    }
+
+    [Fact]
+    public async Task JsonNestedMoreThan32LevelsDeepIsRefusedForItsDepth()
+    {
+        // The body and metadata make two levels; the arrays in metadata.k the rest.
+        static string Nested(int levels) =>
+            """{"prompt":"p","metadata":{"k":""" + new string('[', levels - 2) + new string(']', levels - 2) + "}}";
+
+        var atTheLimit = await Alice.PostAsync("/videos", new StringContent(Nested(32), Encoding.UTF8, "application/json"));
+        var overIt = await Alice.PostAsync("/videos", new StringContent(Nested(33), Encoding.UTF8, "application/json"));
+
+        var wrongType = await atTheLimit.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(wrongType["errors"]!.AsObject().ContainsKey("metadata"), wrongType.ToJsonString()); // read, and found not a string
+        var tooDeep = await overIt.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("nested more than 32 levels deep", tooDeep["errors"]!["body"]![0].Str());
         Assert.Empty(Kie.Calls);
     }
 

@@ -16,12 +16,24 @@ public sealed class LogRedactionTests : GatewayTest
 {
     private const string LeakPath = "/test/leak";
 
+    /// <summary>Where a sink that an operator adds in configuration (Serilog:WriteTo) writes.</summary>
+    private readonly string _configuredSinkFile = Path.Combine(Path.GetTempPath(), $"kiegateway-log-{Guid.NewGuid():N}.log");
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Serilog:MinimumLevel:Default"] = "Verbose",
         ["Serilog:MinimumLevel:Override:System.Net.Http.HttpClient"] = "Verbose",
         ["Serilog:MinimumLevel:Override:Microsoft"] = "Verbose",
+        ["Serilog:WriteTo:0:Name"] = "File",
+        ["Serilog:WriteTo:0:Args:path"] = _configuredSinkFile,
+        ["Serilog:WriteTo:0:Args:outputTemplate"] = "{Level:u3} {Message:lj} {Properties:j}{NewLine}{Exception}",
     };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(_configuredSinkFile);
+    }
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStartupFilter>(new LeakyEndpoint());
 
@@ -37,6 +49,28 @@ public sealed class LogRedactionTests : GatewayTest
         Assert.Contains("HttpRequestException", exception);
         Assert.Contains("[REDACTED]", exception);
         Assert.Contains(Gateway.Log.Lines, l => l.Contains("Request headers") && l.Contains("[REDACTED]"));
+        AssertNoSecretInTheLog();
+    }
+
+    [Fact]
+    public async Task ASinkAddedInConfigurationGetsTheExceptionAndTheMessageTextRedactedToo()
+    {
+        await Alice.GetAsync(LeakPath);
+
+        var written = await ConfiguredSinkTextAsync("Unhandled error");
+        Assert.Contains("InvalidOperationException", written);
+        Assert.Contains("HttpRequestException", written);
+        Assert.Contains("Retrying Kie with key [REDACTED]", written);
+        Assert.DoesNotContain(FakeKie.ApiKey, written);
+        Assert.DoesNotContain(TestClients.AliceKey, written);
+    }
+
+    [Fact]
+    public async Task AMessageBuiltByInterpolationIsRedactedLikeAProperty()
+    {
+        await Alice.GetAsync(LeakPath);
+
+        await LogLineAsync(l => l.Contains("Retrying Kie with key [REDACTED]"));
         AssertNoSecretInTheLog();
     }
 
@@ -68,7 +102,30 @@ public sealed class LogRedactionTests : GatewayTest
         }
     }
 
-    /// <summary>Code that does what it should not: logs the request's headers and throws with both keys in the message.</summary>
+    /// <summary>What the sink configured in Serilog:WriteTo has written once <paramref name="expected"/> is among it.</summary>
+    private async Task<string> ConfiguredSinkTextAsync(string expected)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (File.Exists(_configuredSinkFile))
+            {
+                await using var file = new FileStream(_configuredSinkFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                var text = await new StreamReader(file).ReadToEndAsync(timeout.Token);
+                if (text.Contains(expected))
+                {
+                    return text;
+                }
+            }
+
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    /// <summary>
+    /// Code that does what it should not: logs the request's headers, writes the Kie key into a message by string
+    /// interpolation, and throws with both keys in the message.
+    /// </summary>
     private sealed class LeakyEndpoint : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -84,6 +141,9 @@ public sealed class LogRedactionTests : GatewayTest
 
                 var logger = context.RequestServices.GetRequiredService<ILogger<LeakyEndpoint>>();
                 logger.LogInformation("Request headers {Headers}", context.Request.Headers);
+#pragma warning disable CA2254 // the mistake under test: a message template built by interpolation
+                logger.LogWarning($"Retrying Kie with key {FakeKie.ApiKey}");
+#pragma warning restore CA2254
                 throw new InvalidOperationException(
                     $"Kie refused {FakeKie.ApiKey} for '{context.Request.Headers.Authorization}'",
                     new HttpRequestException($"Authorization: Bearer {FakeKie.ApiKey}"));

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Telemetry;
 
-/// <summary>Each webhook delivery attempt is a trace of its own naming the video, and is counted by outcome.</summary>
+/// <summary>Each webhook delivery attempt is a trace of its own naming the video and linked to its create, and is counted by outcome.</summary>
 public sealed class WebhookTelemetryTests : WebhookTest
 {
     private readonly SpanRecorder _spans = new();
@@ -29,6 +29,13 @@ public sealed class WebhookTelemetryTests : WebhookTest
         Assert.Equal(Hooks[0].Id, first.Tag("kiegateway.webhook.id"));
         Assert.Equal(default, first.ParentSpanId); // not inside the dispatcher's loop, nor the refresh that wrote the event
         Assert.NotEqual(first.TraceId, second.TraceId);
+        var create = await _spans.WaitForAsync(s =>
+            s.IsGatewayRequest() && Equals(s.Tag("http.request.method"), "POST") && Equals(s.Tag("kiegateway.video.id"), id));
+        foreach (var attempt in new[] { first, second })
+        {
+            var link = Assert.Single(attempt.Links).Context;
+            Assert.Equal((create.TraceId, create.SpanId), (link.TraceId, link.SpanId));
+        }
         var post = await _spans.WaitForAsync(s => s.Source.Name == "System.Net.Http" && s.ParentSpanId == second.SpanId);
         Assert.Equal("POST", post.Tag("http.request.method"));
         Assert.Equal(

@@ -77,6 +77,7 @@ public sealed class UploadRefusalTests : GatewayTest
         { "application/x-www-form-urlencoded", "file=iVBORw0KGgo%3D", "file" },
         { "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--xyz--\r\n", "file" },
         { "multipart/form-data", "--xyz\r\n", "body" },
+        { "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nab", "body" }, // cut off
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KieGateway.Tests.Infrastructure;
 
@@ -10,6 +11,7 @@ public sealed class UsageTests : GatewayTest
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Gateway:Clients:0:Budget:MonthlyCredits"] = "10000",
+        ["Gateway:PublicBaseUrl"] = "https://gateway.example.com", // creates pass Kie a callback URL
     };
 
     private HttpClient Bob => Gateway.ClientWithKey(TestClients.BobKey);
@@ -73,6 +75,36 @@ public sealed class UsageTests : GatewayTest
         Assert.Equal(1, row["completed"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheChargeInKiesCallbackReplacesTheEstimateEvenOnceTheVideoHasEnded(bool chargeAsText)
+    {
+        await CreateAsync(Alice, "sora-2"); // estimated at 30
+        var id = (await (await Alice.GetAsync("/videos")).AssertJsonAsync(HttpStatusCode.OK))["data"]![0]!["id"].Str();
+        var callback = new Uri(Kie.CallsTo("/api/v1/jobs/createTask").Single().Json["callBackUrl"].Str());
+        Kie.SetRecord("task_sora_1", new { taskId = "task_sora_1", state = "success", resultJson = """{"resultUrls":["https://cdn.example/s.mp4"]}""" });
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        await WaitForStatusAsync(id, "completed"); // Kie's record said nothing of the cost
+
+        await (await CallBackAsync(callback, "task_sora_9", 5000)).AssertJsonAsync(HttpStatusCode.OK); // not this job's task: ignored
+        await (await CallBackAsync(callback, "task_sora_1", chargeAsText ? "100" : 100)).AssertJsonAsync(HttpStatusCode.OK);
+
+        var row = Row(await UsageAsync(Alice), "alice", "2026-11-25", "sora-2");
+        Assert.Equal(30m, row["estimatedCredits"]!.GetValue<decimal>());
+        Assert.Equal(100m, row["actualCredits"]!.GetValue<decimal>());
+        Assert.Equal(100m, row["credits"]!.GetValue<decimal>());
+    }
+
+    /// <summary>Kie's jobs callback (kie-api.md §2.4), posted to the URL the create gave Kie.</summary>
+    private Task<HttpResponseMessage> CallBackAsync(Uri callback, string taskId, object consumeCredits) =>
+        Gateway.CreateClient().PostAsJsonAsync(callback.AbsolutePath, new
+        {
+            code = 200,
+            msg = "Playground task completed successfully.",
+            data = new { taskId, model = "sora-2-text-to-video", state = "success", consumeCredits, remainedCredits = 2510330 },
+        });
+
     [Fact]
     public async Task AnAdminSeesEveryClientOrOneAndOthersMayNotAskForAnotherClient()
     {
@@ -93,6 +125,7 @@ public sealed class UsageTests : GatewayTest
     [InlineData("?from=yesterday")]
     [InlineData("?from=2026-11-20&to=2026-11-10")]
     [InlineData("?from=2024-01-01&to=2026-11-25")]
+    [InlineData("?from=9999-12-31&to=9999-12-31")] // the day after is past the calendar's end
     public async Task ABadPeriodIsAValidationProblem(string query)
     {
         await (await Alice.GetAsync("/usage" + query)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KieGateway.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGatewayDbContext))]
-    [Migration("20261203075247_VideoLeases")]
-    partial class VideoLeases
+    [Migration("20261203074820_TraceContext")]
+    partial class TraceContext
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -140,10 +140,6 @@ namespace KieGateway.Storage.Migrations.Sqlite
                     b.Property<long?>("LastPolledAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LeasedUntil")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -172,6 +168,10 @@ namespace KieGateway.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -262,6 +262,10 @@ namespace KieGateway.Storage.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
