@@ -1,9 +1,11 @@
 # Build: the SDK image restores (its own layer, cached while the project files do not change) and publishes.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props appsettings.json ./
+COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/KieGateway/KieGateway.csproj src/KieGateway/
 RUN dotnet restore src/KieGateway/KieGateway.csproj
+# After the restore: a settings edit rebuilds from here, not the restore layer.
+COPY appsettings.json ./
 COPY src/KieGateway/ src/KieGateway/
 RUN dotnet publish src/KieGateway/KieGateway.csproj -c Release -o /app --no-restore /p:UseAppHost=false
 

@@ -54,8 +54,8 @@ builder.Services.AddWebhooks();
 // Observability: OpenTelemetry traces and metrics, scraped at /metrics (admin) and pushed over OTLP when configured.
 builder.AddGatewayTelemetry();
 
-// Operations: health, the OpenAPI description, and a shutdown that fits the container's stop timeout.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
+// Operations: health, the OpenAPI description, and a shutdown that waits out a Kie call under way (Kie:Timeout + 10 s).
+builder.Services.AddGracefulShutdown();
 builder.Services.AddGatewayHealthChecks();
 builder.Services.AddGatewayOpenApi();
 

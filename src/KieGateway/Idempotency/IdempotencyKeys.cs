@@ -52,7 +52,7 @@ internal sealed class IdempotencyKeys(
             { State: IdempotencyState.Completed, ResponseStatus: { } status, ResponseJson: { } json } =>
                 new IdempotencyOutcome.Replay(status, json, existing.VideoId),
             // Longer than any create may take: the request that held the key is gone.
-            _ when now - existing.CreatedAt > kie.Value.Timeout + TimeSpan.FromMinutes(1) =>
+            _ when now - existing.CreatedAt > kie.Value.CreateInFlightWindow =>
                 new IdempotencyOutcome.Abandoned(await db.IdempotencyKeys.SingleAsync(k => k.ClientId == clientId && k.Key == key, ct)),
             _ => new IdempotencyOutcome.InFlight(),
         };

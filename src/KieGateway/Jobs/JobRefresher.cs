@@ -60,22 +60,31 @@ internal sealed class JobRefresher(
         }
 
         // A few at a time, each in its own scope (and the refresher's time budget): one slow read does not hold up the rest.
+        // The pass ends at the first read the account's limit refuses: the rest would only be claimed and handed back.
+        using var throttled = new CancellationTokenSource();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.StatusReadsPerSecond, CancellationToken = ct };
-        await Parallel.ForEachAsync(due, parallel, RefreshOneAsync);
+        await Parallel.ForEachAsync(due, parallel, async (videoId, token) =>
+        {
+            if (!throttled.IsCancellationRequested && await RefreshOneAsync(videoId, token) == RefreshOutcome.Throttled)
+            {
+                await throttled.CancelAsync();
+            }
+        });
     }
 
-    private async ValueTask RefreshOneAsync(string videoId, CancellationToken ct)
+    private async Task<RefreshOutcome> RefreshOneAsync(string videoId, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
             var video = await db.Videos.SingleAsync(v => v.Id == videoId, ct);
-            await scope.ServiceProvider.GetRequiredService<VideoRefresher>().RefreshIfDueAsync(video, ct);
+            return await scope.ServiceProvider.GetRequiredService<VideoRefresher>().RefreshIfDueAsync(video, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Refresh of {VideoId} failed; it is tried again when next due", videoId);
+            return RefreshOutcome.Refreshed;
         }
     }
 }

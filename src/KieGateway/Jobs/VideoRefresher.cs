@@ -2,17 +2,24 @@ using KieGateway.Kie;
 using KieGateway.Providers;
 using KieGateway.Storage;
 using KieGateway.Videos;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KieGateway.Jobs;
 
+/// <summary>What became of one refresh: the background refresher stops its pass at the first <see cref="Throttled"/>.</summary>
+internal enum RefreshOutcome
+{
+    NotDue,
+    Taken,
+    Throttled,
+    Refreshed,
+}
+
 /// <summary>
 /// Brings one stored video up to date with Kie. Used by client reads and by the background refresher alike:
-/// a job is claimed in the store before Kie is asked, so it is asked once per due time, whoever asks.
+/// a job is leased in the store before Kie is asked, so one replica at a time asks about it, whoever asks.
 /// </summary>
 internal sealed class VideoRefresher(
-    GatewayDbContext db,
     ProviderRouter router,
     StatusReadLimiter limiter,
     RefreshLease lease,
@@ -22,33 +29,41 @@ internal sealed class VideoRefresher(
     IOptions<KieOptions> kie,
     ILogger<VideoRefresher> logger)
 {
-    public async Task RefreshIfDueAsync(VideoRecord record, CancellationToken ct)
+    public async Task<RefreshOutcome> RefreshIfDueAsync(VideoRecord record, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (record.Status.IsTerminal() || (record.NextPollAt is { } next && next > now))
+        if (record.Status.IsTerminal() || record.NextPollAt > now || record.LeasedUntil > now)
         {
-            return;
+            return RefreshOutcome.NotDue;
         }
 
-        // The permit is taken before the claim: a job is claimed only when it can be read now.
+        // The claim comes before the permit: a replica that loses the claim spends none of the account's reads on it.
+        if (await lease.TryClaimAsync(record, now, ct) is not { } held)
+        {
+            return RefreshOutcome.Taken;
+        }
+
+        if (record.KieTaskId is null)
+        {
+            using var _ = Telemetry.GatewayTracing.StartRefresh(record);
+            await FailIfCreateWasLostAsync(record, held, now); // nothing to ask Kie about, so no permit
+            return RefreshOutcome.Refreshed;
+        }
+
         if (!(await limiter.TryTakeAsync(ct)).IsGranted)
         {
-            return;
+            await lease.ReleaseAsync(record, held);
+            return RefreshOutcome.Throttled;
         }
 
         using var permit = limiter.HandToNextRead();
-        if (!await lease.TryClaimAsync(record, now, ct))
-        {
-            return;
-        }
-
         using var span = Telemetry.GatewayTracing.StartRefresh(record);
-        if (record.KieTaskId is null)
-        {
-            await FailIfCreateWasLostAsync(record, now);
-            return;
-        }
+        await ReadAsync(record, held, now, ct);
+        return RefreshOutcome.Refreshed;
+    }
 
+    private async Task ReadAsync(VideoRecord record, Lease held, DateTimeOffset now, CancellationToken ct)
+    {
         var pastDeadline = now - record.CreatedAt > jobs.Value.Deadline;
         try
         {
@@ -56,27 +71,26 @@ internal sealed class VideoRefresher(
             // Every read, a client's or the background's, waits for Kie only so long (the lease covers exactly that).
             using var budget = new CancellationTokenSource(jobs.Value.ReadRefreshBudget, time);
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
-            var status = await router.ForProvider(record.Provider).GetStatusAsync(record.KieTaskId, bounded.Token);
-            await FinishAsync(record, r =>
+            var status = await router.ForProvider(record.Provider).GetStatusAsync(record.KieTaskId!, bounded.Token);
+            await FinishAsync(record, held, r =>
             {
                 r.Apply(status, time.GetUtcNow());
-                r.NextPollAt = PollSchedule.Next(r.CreatedAt, time.GetUtcNow(), jobs.Value.PollInterval); // the lease ends
+                if (pastDeadline && !r.Status.IsTerminal())
+                {
+                    TimeOut(r);
+                }
             });
-            if (pastDeadline)
-            {
-                await TimeOutAsync(record);
-            }
         }
         catch (KieException ex) when (LostTasks.KieForgot(ex, record, now))
         {
             logger.LogWarning("Video {VideoId}: Kie no longer knows task {KieTaskId} ({KieCode})", record.Id, record.KieTaskId, ex.KieCode);
-            await FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.UpstreamTaskLost,
+            await FinishAsync(record, held, r => r.MarkFailed(VideoErrorCodes.UpstreamTaskLost,
                 $"Kie no longer knows this video's task ({ex.UpstreamMessage}).", time.GetUtcNow()));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The caller gave up (a client gone, this replica stopping): the job is handed back, not left leased.
-            await lease.ReleaseAsync(record, now);
+            await lease.ReleaseAsync(record, held);
             throw;
         }
         catch (Exception ex)
@@ -86,40 +100,24 @@ internal sealed class VideoRefresher(
                 record.Id, record.KieTaskId, ex is KieException k ? $"{k.Failure} {k.KieCode}" : ex.GetType().Name);
             if (pastDeadline && now - record.CreatedAt > jobs.Value.Deadline + LostTasks.After)
             {
-                await TimeOutAsync(record);
+                await FinishAsync(record, held, TimeOut);
             }
-            else if (ex is not OperationCanceledException)
+            else
             {
-                await lease.EndAsync(record);
+                await lease.EndAsync(record, held);
             }
         }
     }
 
-    private Task TimeOutAsync(VideoRecord record) =>
-        FinishAsync(record, r => r.MarkFailed(VideoErrorCodes.TimedOut,
-            $"Kie did not finish the video within {jobs.Value.Deadline}.", time.GetUtcNow()));
+    private void TimeOut(VideoRecord record) =>
+        record.MarkFailed(VideoErrorCodes.TimedOut, $"Kie did not finish the video within {jobs.Value.Deadline}.", time.GetUtcNow());
 
-    /// <summary>
-    /// Applies a change to the freshest copy of the row, never to a video that has already ended. Status is a
-    /// concurrency token: of two refreshes that finish the same job at once, one wins and the other stands down,
-    /// so a video ends (and its webhook is written) once.
-    /// </summary>
-    private async Task FinishAsync(VideoRecord record, Action<VideoRecord> change)
+    /// <summary>Ends the lease with the read's result; a terminal one wakes this process's waiting readers.</summary>
+    private async Task FinishAsync(VideoRecord record, Lease held, Action<VideoRecord> change)
     {
-        await db.Entry(record).ReloadAsync(CancellationToken.None);
-        if (record.Status.IsTerminal())
+        if (!await lease.EndWithAsync(record, held, change))
         {
-            return;
-        }
-
-        change(record);
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
+            logger.LogDebug("Refresh of {VideoId} stood down: the video ended elsewhere or its lease was taken over", record.Id);
             return;
         }
 
@@ -131,14 +129,15 @@ internal sealed class VideoRefresher(
     }
 
     /// <summary>A row without a Kie task past the create's time limit is a create that died mid-call.</summary>
-    private async Task FailIfCreateWasLostAsync(VideoRecord record, DateTimeOffset now)
+    private async Task FailIfCreateWasLostAsync(VideoRecord record, Lease held, DateTimeOffset now)
     {
-        if (now - record.CreatedAt < kie.Value.Timeout + TimeSpan.FromMinutes(1))
+        if (now - record.CreatedAt < kie.Value.CreateInFlightWindow)
         {
+            await lease.ReleaseAsync(record, held, record.CreatedAt + kie.Value.CreateInFlightWindow); // looked at again when the window ends
             return;
         }
 
-        await FinishAsync(record, r =>
+        await FinishAsync(record, held, r =>
         {
             if (r.KieTaskId is null) // the create may have stored its task since this row was read
             {

@@ -21,8 +21,11 @@ internal sealed class KieOptions
     /// <summary>The Kie key. Never logged, never returned; may also come from <see cref="ApiKeyFile"/>.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>A mounted secret file holding the key (Docker / Kubernetes secrets).</summary>
+    /// <summary>A mounted secret file holding the key (Docker / Kubernetes secrets), read when no key is given directly.</summary>
     public string? ApiKeyFile { get; set; }
+
+    /// <summary>Why <see cref="ApiKeyFile"/> gave no key, reported at start with every other problem (never bound).</summary>
+    internal string? ApiKeyFileProblem { get; set; }
 
     /// <summary>Live or Sandbox; unset means Sandbox in Development and Live elsewhere.</summary>
     public KieMode? Mode { get; set; }
@@ -47,6 +50,12 @@ internal sealed class KieOptions
     public TimeSpan CreateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     public KieMode EffectiveMode => Mode ?? KieMode.Live;
+
+    /// <summary>
+    /// How long a create may still be under way (its one Kie call, then storing the task id): until then its row is
+    /// not refreshed; after it, a row still without a task id is a create that died mid-call.
+    /// </summary>
+    internal TimeSpan CreateInFlightWindow => Timeout + TimeSpan.FromMinutes(1);
 
     internal AccountLimit CreateAccountLimit => new("create", CreateLimit, CreateLimitWindow);
 }

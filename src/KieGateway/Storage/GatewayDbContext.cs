@@ -63,6 +63,8 @@ internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(o
         video.Property(v => v.ErrorCode).HasMaxLength(64);
         video.Property(v => v.TraceParent).HasMaxLength(TraceParentLength);
         video.Property(v => v.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+        // A refresh writes its result only while the lease is still its own (RefreshLease).
+        video.Property(v => v.LeasedUntil).IsConcurrencyToken();
         video.Property(v => v.Metadata).HasConversion(
             m => JsonSerializer.Serialize(m, JsonSerializerOptions.Default),
             s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, JsonSerializerOptions.Default) ?? new(),

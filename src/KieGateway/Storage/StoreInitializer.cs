@@ -20,13 +20,13 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
         try
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await RequireCurrentSchemaAsync(db, cancellationToken);
         }
         catch (System.Data.Common.DbException ex)
         {
-            throw OlderStore(ex);
+            throw StoreUnavailableException.From(db.Database, ex);
         }
 
-        await RequireCurrentSchemaAsync(db, cancellationToken);
         logger.LogInformation("Store ready ({Provider})", db.Database.ProviderName);
     }
 
@@ -36,25 +36,12 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
     /// </summary>
     private static async Task RequireCurrentSchemaAsync(GatewayDbContext db, CancellationToken ct)
     {
-        try
-        {
-            await db.Videos.AsNoTracking().Take(1).ToListAsync(ct);
-            await db.IdempotencyKeys.AsNoTracking().Take(1).ToListAsync(ct);
-            await db.WebhookEvents.AsNoTracking().Take(1).ToListAsync(ct);
-            await db.WebhookAttempts.AsNoTracking().Take(1).ToListAsync(ct);
-            await db.KiePermits.AsNoTracking().Take(1).ToListAsync(ct);
-        }
-        catch (System.Data.Common.DbException ex)
-        {
-            throw OlderStore(ex);
-        }
+        await db.Videos.AsNoTracking().Take(1).ToListAsync(ct);
+        await db.IdempotencyKeys.AsNoTracking().Take(1).ToListAsync(ct);
+        await db.WebhookEvents.AsNoTracking().Take(1).ToListAsync(ct);
+        await db.WebhookAttempts.AsNoTracking().Take(1).ToListAsync(ct);
+        await db.KiePermits.AsNoTracking().Take(1).ToListAsync(ct);
     }
-
-    /// <summary>Stores made before migrations existed (2026-11-25) cannot be migrated; say so plainly.</summary>
-    private static InvalidOperationException OlderStore(Exception ex) =>
-        new("The store was created by an older build of KieGateway, before schema migrations, and cannot be upgraded "
-            + $"({ex.Message}). Move it aside (for SQLite, the file named in ConnectionStrings:Gateway, by default "
-            + "data/gateway.db) and start again.", ex);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -58,8 +58,14 @@ internal sealed class VideoRecord
     /// <summary>When the gateway last asked Kie about the task.</summary>
     public DateTimeOffset? LastPolledAt { get; set; }
 
-    /// <summary>When Kie is next asked (claimed atomically, so each due time is used once).</summary>
+    /// <summary>When Kie is next asked; a Kie callback brings it forward. Null only in rows of older builds.</summary>
     public DateTimeOffset? NextPollAt { get; set; }
+
+    /// <summary>
+    /// Until when one replica owns the job's refresh (<see cref="Jobs.RefreshLease"/>); kept apart from
+    /// <see cref="NextPollAt"/> so that making a job due never hands it to a second reader.
+    /// </summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
 
     /// <summary>
     /// The create request's W3C <c>traceparent</c>: refreshes and webhook deliveries run in traces of their own and

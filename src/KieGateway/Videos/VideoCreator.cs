@@ -16,6 +16,7 @@ internal sealed class VideoCreator(
     Usage.CreditEstimates estimates,
     Usage.BudgetGuard budgets,
     Microsoft.Extensions.Options.IOptions<Jobs.JobsOptions> jobs,
+    Microsoft.Extensions.Options.IOptions<KieOptions> kie,
     Microsoft.Extensions.Options.IOptions<GatewayOptions> gateway,
     Telemetry.GatewayMetrics metrics,
     ILogger<VideoCreator> logger)
@@ -42,6 +43,8 @@ internal sealed class VideoCreator(
             TraceParent = Telemetry.GatewayTracing.CurrentTraceParent(),
             CreatedAt = now,
             UpdatedAt = now,
+            // Not due while the create is under way: no refresh (and no status-read permit) for a task not made yet.
+            NextPollAt = now + kie.Value.CreateInFlightWindow,
         };
         await budgets.ReserveAsync(record, ct); // the row, written only within the client's budgets
 

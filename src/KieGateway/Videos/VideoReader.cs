@@ -10,6 +10,7 @@ internal sealed class VideoReader(
     GatewayDbContext db,
     VideoRefresher refresher,
     VideoWaiters waiters,
+    IHostApplicationLifetime lifetime,
     TimeProvider time)
 {
     public async Task<Video?> GetAsync(string clientId, string id, TimeSpan wait, CancellationToken ct)
@@ -56,29 +57,36 @@ internal sealed class VideoReader(
     }
 
     /// <summary>
-    /// Sleeps until the video ends or the wait is over. This process's own refreshes wake it at once; the
-    /// store is also re-read every second, because another replica may be the one that sees the end.
+    /// Sleeps until the video ends, the wait is over or this replica stops (the client gets the stored state at
+    /// once rather than a connection cut at the shutdown timeout). This process's own refreshes wake it at once;
+    /// the store is also re-read every second, because another replica may be the one that sees the end.
     /// </summary>
     private async Task WaitForEndAsync(VideoRecord record, TimeSpan wait, CancellationToken ct)
     {
         var until = time.GetUtcNow() + wait;
+        var stopping = lifetime.ApplicationStopping;
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping);
         while (true)
         {
             var ended = waiters.WhenSignalledAsync(record.Id);
             await db.Entry(record).ReloadAsync(ct); // it may have ended between the read and the subscription
             var left = until - time.GetUtcNow();
-            if (record.Status.IsTerminal() || left <= TimeSpan.Zero)
+            if (record.Status.IsTerminal() || left <= TimeSpan.Zero || stopping.IsCancellationRequested)
             {
                 return;
             }
 
             try
             {
-                await ended.WaitAsync(left < StoreRecheck ? left : StoreRecheck, time, ct);
+                await ended.WaitAsync(left < StoreRecheck ? left : StoreRecheck, time, gone.Token);
             }
             catch (TimeoutException)
             {
                 // Time to look at the store again.
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // This replica is stopping: one last look at the store, then the answer.
             }
         }
     }

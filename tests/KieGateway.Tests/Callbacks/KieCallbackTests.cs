@@ -33,15 +33,6 @@ public abstract class KieCallbackTestBase : GatewayTest
         sign?.Invoke(request);
         return Gateway.CreateClient().SendAsync(request);
     }
-
-    protected static object VeoCallback(string taskId) => new
-    {
-        code = 200,
-        msg = "Veo3.1 video generated successfully.",
-        data = new { taskId, promptJson = "{\"prompt\":\"p\"}", info = new { resultUrls = new[] { "https://cdn.example/a.mp4" } } },
-    };
-
-
 }
 
 /// <summary>Kie's callbacks are signals: the job is re-read from Kie, and forged ones change nothing.</summary>
@@ -65,7 +56,7 @@ public sealed class KieCallbackTests : KieCallbackTestBase
         var (id, url) = await CreateAsync();
         Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/from-kie.mp4"));
 
-        var answer = await CallBackAsync(url, VeoCallback("veo_task_1"));
+        var answer = await CallBackAsync(url, KieRecords.VeoCallback("veo_task_1"));
         await Kie.WaitForCallsAsync(RecordInfo, 1);
         var video = await WaitForStatusAsync(id, "completed");
 
@@ -112,11 +103,11 @@ public sealed class KieCallbackTests : KieCallbackTestBase
     {
         var (id, url) = await CreateAsync();
         Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/a.mp4"));
-        await CallBackAsync(url, VeoCallback("veo_task_1"));
+        await CallBackAsync(url, KieRecords.VeoCallback("veo_task_1"));
         await WaitForStatusAsync(id, "completed");
 
-        var again = await CallBackAsync(url, VeoCallback("veo_task_1"));
-        var thrice = await CallBackAsync(url, VeoCallback("veo_task_1"));
+        var again = await CallBackAsync(url, KieRecords.VeoCallback("veo_task_1"));
+        var thrice = await CallBackAsync(url, KieRecords.VeoCallback("veo_task_1"));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(HttpStatusCode.OK, thrice.StatusCode);
@@ -128,8 +119,8 @@ public sealed class KieCallbackTests : KieCallbackTestBase
     {
         var (id, url) = await CreateAsync();
         var forgedToken = new Uri(url, "/callbacks/kie/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        var wrongTask = await CallBackAsync(url, VeoCallback("veo_task_999"));
-        var unknown = await CallBackAsync(forgedToken, VeoCallback("veo_task_1"));
+        var wrongTask = await CallBackAsync(url, KieRecords.VeoCallback("veo_task_999"));
+        var unknown = await CallBackAsync(forgedToken, KieRecords.VeoCallback("veo_task_1"));
         var garbage = await CallBackAsync(new Uri(url, "/callbacks/kie/x"), "not even an object");
 
         foreach (var answer in new[] { wrongTask, unknown, garbage })
@@ -167,7 +158,7 @@ public sealed class SignedKieCallbackTests : KieCallbackTestBase
         var (id, url) = await CreateAsync();
         Kie.SetRecord("veo_task_1", KieRecords.VeoCompleted("veo_task_1", "https://cdn.example/a.mp4"));
 
-        var answer = await CallBackAsync(url, VeoCallback("veo_task_1"), SignedAt("veo_task_1", Clock.GetUtcNow()));
+        var answer = await CallBackAsync(url, KieRecords.VeoCallback("veo_task_1"), SignedAt("veo_task_1", Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         await WaitForStatusAsync(id, "completed");
@@ -189,7 +180,7 @@ public sealed class SignedKieCallbackTests : KieCallbackTestBase
             _ => SignedAt("veo_task_2", Clock.GetUtcNow()),
         };
 
-        var answer = await CallBackAsync(url, VeoCallback("veo_task_1"), sign);
+        var answer = await CallBackAsync(url, KieRecords.VeoCallback("veo_task_1"), sign);
 
         await answer.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
         Assert.Empty(Kie.CallsTo(RecordInfo));

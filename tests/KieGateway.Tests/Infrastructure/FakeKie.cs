@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,19 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KieGateway.Tests.Infrastructure;
-
-/// <summary>One request as the fake Kie received it.</summary>
-public sealed record KieCall(string Method, string Path, string Query, string? Authorization, string? ContentType, string Body, string Host)
-{
-    public JsonNode Json => JsonNode.Parse(Body)!;
-}
-
-/// <summary>A scripted answer: status and body, or a dropped connection, or no answer at all.</summary>
-public sealed record FakeAnswer(int Status = 200, string? Body = null, int? RetryAfterSeconds = null, bool Drop = false, bool Hang = false)
-{
-    public static FakeAnswer Envelope(int httpStatus, int code, string msg = "error", object? data = null) =>
-        new(httpStatus, JsonSerializer.Serialize(new { code, msg, data }));
-}
 
 /// <summary>
 /// A fake of Kie that speaks real HTTP on loopback ports (kie-api.md's wire format), records every
@@ -38,7 +24,6 @@ public sealed partial class FakeKie : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<KieCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new();
-    private readonly ConcurrentDictionary<string, string> _records = new();
     private int _next;
 
     private FakeKie(WebApplication app) => _app = app;
@@ -74,10 +59,6 @@ public sealed partial class FakeKie : IAsyncDisposable
         }
     }
 
-    /// <summary>Sets what record-info / recordInfo answer for a task (the envelope's <c>data</c>).</summary>
-    public void SetRecord(string taskId, object data) =>
-        _records[taskId] = data as string ?? JsonSerializer.Serialize(data);
-
     public async Task WaitForCallsAsync(string path, int count, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
@@ -92,8 +73,10 @@ public sealed partial class FakeKie : IAsyncDisposable
         var request = context.Request;
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
-        _calls.Enqueue(new KieCall(request.Method, request.Path, request.QueryString.Value ?? "",
-            request.Headers.Authorization.ToString(), request.ContentType, Encoding.UTF8.GetString(body.ToArray()), request.Host.Value ?? ""));
+        var call = new KieCall(request.Method, request.Path, request.QueryString.Value ?? "", request.Headers.Authorization.ToString(),
+            request.ContentType, Encoding.UTF8.GetString(body.ToArray()), request.Host.Value ?? "", request.Headers[ReplicaTag.Header]);
+        _calls.Enqueue(call);
+        using var reading = await EnterReadAsync(request, call);
 
         var uploadHost = request.Host.Port == UploadBaseUrl.Port;
         if (request.Headers.Authorization.ToString() != $"Bearer {ApiKey}")
@@ -123,9 +106,9 @@ public sealed partial class FakeKie : IAsyncDisposable
             case "/api/v1/jobs/createTask":
                 return FakeAnswer.Envelope(200, 200, "success", new { taskId = $"task_sora_{Interlocked.Increment(ref _next)}" });
             case "/api/v1/veo/generate":
-                return FakeAnswer.Envelope(200, 200, "success", new { taskId = $"veo_task_{Interlocked.Increment(ref _next)}" });
+                return FakeAnswer.Envelope(200, 200, "success", new { taskId = Created($"veo_task_{Interlocked.Increment(ref _next)}", request) });
             case "/api/v1/jobs/recordInfo" or "/api/v1/veo/record-info":
-                return _records.TryGetValue(taskId, out var record)
+                return NextRecord(taskId) is { } record
                     ? new FakeAnswer(200, $$"""{"code":200,"msg":"success","data":{{record}}}""")
                     : FakeAnswer.Envelope(200, 200, "success", new { taskId, state = "waiting", successFlag = 0 });
             case "/api/v1/chat/credit":
@@ -140,6 +123,12 @@ public sealed partial class FakeKie : IAsyncDisposable
         if (answer.Drop)
         {
             context.Abort();
+            return;
+        }
+
+        if (answer.Later is { } later)
+        {
+            await WriteAsync(context, await later.WaitAsync(context.RequestAborted).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : new FakeAnswer(Drop: true)));
             return;
         }
 

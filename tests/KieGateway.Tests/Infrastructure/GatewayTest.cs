@@ -45,6 +45,20 @@ public abstract class GatewayTest : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Returns once the test's clock has moved <paramref name="span"/> on from now (another part of the test moves it),
+    /// or after ten real seconds: for a fake upstream that takes its time on the gateway's clock.
+    /// </summary>
+    protected async Task ClockMovesOnAsync(TimeSpan span)
+    {
+        var until = Clock.GetUtcNow() + span;
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (Clock.GetUtcNow() < until && !bound.IsCancellationRequested)
+        {
+            await Task.Delay(5, CancellationToken.None);
+        }
+    }
+
     /// <summary>Reads the video until it has <paramref name="status"/>, within a bound.</summary>
     protected async Task<JsonObject> WaitForStatusAsync(string id, string status, HttpClient? client = null)
     {

@@ -146,6 +146,10 @@ namespace KieGateway.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastPolledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("text");

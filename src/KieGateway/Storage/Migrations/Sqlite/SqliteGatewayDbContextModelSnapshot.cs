@@ -137,6 +137,10 @@ namespace KieGateway.Storage.Migrations.Sqlite
                     b.Property<long?>("LastPolledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeasedUntil")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("TEXT");
