@@ -75,6 +75,26 @@ public abstract class GatewayTest : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Reads the video until it has <paramref name="status"/>, moving the clock <paramref name="step"/> between reads:
+    /// for an end that waits on the job's own schedule (its next read may be due half a minute after the last).
+    /// </summary>
+    protected async Task<JsonObject> AdvanceUntilStatusAsync(string id, string status, TimeSpan step, TimeSpan? timeout = null)
+    {
+        using var bound = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var video = await (await Alice.GetAsync($"/videos/{id}", bound.Token)).AssertJsonAsync(HttpStatusCode.OK);
+            if (video["status"].Str() == status)
+            {
+                return video;
+            }
+
+            Clock.Advance(step);
+            await Task.Delay(5, bound.Token);
+        }
+    }
+
     /// <summary>A stored video of Alice's as a create leaves it before Kie answers (no task id yet).</summary>
     private protected VideoRecord VideoRow(string id, string? callbackUrl = null) => new()
     {
