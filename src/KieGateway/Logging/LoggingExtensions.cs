@@ -65,11 +65,7 @@ internal static class LoggingExtensions
         {
             // This host's logger, not the static one (which each host leaves alone).
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            // Health probes every few seconds would drown the log; they stay visible at Debug.
-            options.GetLevel = (http, _, error) =>
-                error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-                : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Debug
-                : Serilog.Events.LogEventLevel.Information;
+            options.GetLevel = RequestLogLevel.Of;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 if (http.User.Identity?.IsAuthenticated == true)
