@@ -39,8 +39,11 @@ internal static class LoggingExtensions
                 .Enrich.With(new SecretRedactionEnricher(redactor))
                 .WriteTo.Redacted(redactor, sinks =>
                 {
-                    sinks.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                    // Written by a background thread, not the request's; inside the redaction, which needs the request's
+                    // client key. A full buffer makes the writer wait rather than drop a line; disposal flushes it.
+                    sinks.Async(console => console.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+                        blockWhenFull: true);
                     sinks.Providers(providers);
                     sinks.Configured(builder.Configuration);
                 });
