@@ -23,8 +23,9 @@ internal static class StorageExtensions
                     + "\"Host=db;Database=kiegateway;Username=kiegateway;Password=...\").");
             }
 
-            // Features hook into SaveChanges by registering an interceptor (the webhook outbox does).
-            services.AddDbContext<GatewayDbContext, PostgresGatewayDbContext>((sp, db) => db.UseNpgsql(connectionString)
+            // Features hook into SaveChanges by registering an interceptor (the webhook outbox does); singletons, as the
+            // pool's options are. Pooled: the contexts hold no per-request state, and a read no longer builds one.
+            services.AddDbContextPool<GatewayDbContext, PostgresGatewayDbContext>((sp, db) => db.UseNpgsql(connectionString)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
@@ -37,7 +38,7 @@ internal static class StorageExtensions
                 }.ToString();
             }
 
-            services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
+            services.AddDbContextPool<GatewayDbContext, SqliteGatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
