@@ -22,7 +22,8 @@ internal static class LoggingExtensions
         // preserveStaticLogger: each host owns its logger, so hosts side by side (tests) do not close each other's.
         builder.Services.AddSerilog((services, logger) =>
         {
-            var redactor = new SecretRedactor(() => services.GetRequiredService<IOptions<KieOptions>>().Value.ApiKey,
+            IOptions<KieOptions>? kie = null; // resolved at the first line, not while the logger is being built
+            var redactor = new SecretRedactor(() => (kie ??= services.GetRequiredService<IOptions<KieOptions>>()).Value.ApiKey,
                 services.GetRequiredService<IHttpContextAccessor>());
             // Loggers added beside Serilog (tests capture the log this way) see every event too, behind the same
             // redaction: Serilog's own writeToProviders would put them outside it.
