@@ -38,8 +38,9 @@ internal static class StorageExtensions
                 }.ToString();
             }
 
+            // SQLite waits for another writer's lock itself (its synchronous setting, and so durability, is left as it is).
             services.AddDbContextPool<GatewayDbContext, SqliteGatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()).AddInterceptors(new SqliteBusyTimeout()));
         }
 
         services.AddHostedService<StoreInitializer>();
