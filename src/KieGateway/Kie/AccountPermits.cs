@@ -6,8 +6,8 @@ namespace KieGateway.Kie;
 
 /// <summary>
 /// Kie's limits are per account, not per replica, so every replica takes its permits from one set of rows in
-/// the shared store (<see cref="KiePermitRecord"/>). A permit is taken with a conditional UPDATE on the time
-/// it was last used: of two replicas that reach for the same permit, one wins and the other tries the next.
+/// the shared store (<see cref="KiePermitRecord"/>). A permit is taken by one conditional UPDATE … RETURNING on the
+/// time it was last used: of two replicas that reach for the same permit, one wins and the other tries again.
 /// With N permits each used at most once per window, no window, wherever it starts, holds more than N calls.
 /// </summary>
 internal sealed class AccountPermits(IServiceScopeFactory scopes, TimeProvider time)
@@ -21,34 +21,42 @@ internal sealed class AccountPermits(IServiceScopeFactory scopes, TimeProvider t
         await SeedAsync(db, limit, ct);
 
         var window = (long)limit.Window.TotalMilliseconds;
-        // A round lost to other replicas means they took permits; the next round sees fewer free ones, or none.
         for (var round = 0; round < 10; round++)
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var permits = await db.KiePermits.AsNoTracking()
-                .Where(p => p.Bucket == limit.Bucket && p.Slot < limit.Permits)
-                .ToListAsync(ct);
-            var free = permits.Where(p => now - p.UsedAtMs >= window).ToList();
-            if (free.Count == 0)
+            if (await TakeOneAsync(db, limit, now, now - window, ct))
             {
-                // The honest wait: until the permit used longest ago is free again.
-                return PermitAnswer.Refused(TimeSpan.FromMilliseconds(permits.Min(p => p.UsedAtMs) + window - now));
+                return PermitAnswer.Granted;
             }
 
-            // In random order, so that replicas reaching at once mostly reach for different rows.
-            foreach (var permit in free.OrderBy(_ => Random.Shared.Next()))
+            // None taken: either none is free, or another replica took the one this statement reached for.
+            var oldest = await db.KiePermits.Where(p => p.Bucket == limit.Bucket && p.Slot < limit.Permits).MinAsync(p => p.UsedAtMs, ct);
+            if (now - oldest < window)
             {
-                var taken = await db.KiePermits
-                    .Where(p => p.Bucket == limit.Bucket && p.Slot == permit.Slot && p.UsedAtMs == permit.UsedAtMs)
-                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.UsedAtMs, now), ct);
-                if (taken == 1)
-                {
-                    return PermitAnswer.Granted;
-                }
+                // The honest wait: until the permit used longest ago is free again.
+                return PermitAnswer.Refused(TimeSpan.FromMilliseconds(oldest + window - now));
             }
         }
 
         return PermitAnswer.Refused(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// One statement: a free permit, picked at random (replicas reaching at once mostly reach for different rows), is
+    /// marked used if it is still free. SQLite runs it under the database's write lock; on PostgreSQL, a replica whose
+    /// pick was taken meanwhile finds the row no longer free once the other commits, and takes nothing.
+    /// </summary>
+    private static async Task<bool> TakeOneAsync(GatewayDbContext db, AccountLimit limit, long now, long freeBefore, CancellationToken ct)
+    {
+        var taken = await db.Database.SqlQuery<int>($"""
+            UPDATE kie_permits SET "UsedAtMs" = {now}
+            WHERE "Bucket" = {limit.Bucket} AND "UsedAtMs" <= {freeBefore} AND "Slot" = (
+                SELECT "Slot" FROM kie_permits
+                WHERE "Bucket" = {limit.Bucket} AND "Slot" < {limit.Permits} AND "UsedAtMs" <= {freeBefore}
+                ORDER BY random() LIMIT 1)
+            RETURNING "Slot" AS "Value"
+            """).ToListAsync(ct);
+        return taken.Count == 1;
     }
 
     /// <summary>Rows for permits this replica has not seen yet; a limit raised in configuration simply adds rows.</summary>

@@ -22,7 +22,8 @@ internal static class LoggingExtensions
         // preserveStaticLogger: each host owns its logger, so hosts side by side (tests) do not close each other's.
         builder.Services.AddSerilog((services, logger) =>
         {
-            var redactor = new SecretRedactor(() => services.GetRequiredService<IOptions<KieOptions>>().Value.ApiKey,
+            IOptions<KieOptions>? kie = null; // resolved at the first line, not while the logger is being built
+            var redactor = new SecretRedactor(() => (kie ??= services.GetRequiredService<IOptions<KieOptions>>()).Value.ApiKey,
                 services.GetRequiredService<IHttpContextAccessor>());
             // Loggers added beside Serilog (tests capture the log this way) see every event too, behind the same
             // redaction: Serilog's own writeToProviders would put them outside it.
@@ -39,8 +40,11 @@ internal static class LoggingExtensions
                 .Enrich.With(new SecretRedactionEnricher(redactor))
                 .WriteTo.Redacted(redactor, sinks =>
                 {
-                    sinks.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                    // Written by a background thread, not the request's; inside the redaction, which needs the request's
+                    // client key. A full buffer makes the writer wait rather than drop a line; disposal flushes it.
+                    sinks.Async(console => console.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+                        blockWhenFull: true);
                     sinks.Providers(providers);
                     sinks.Configured(builder.Configuration);
                 });
@@ -65,11 +69,7 @@ internal static class LoggingExtensions
         {
             // This host's logger, not the static one (which each host leaves alone).
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            // Health probes every few seconds would drown the log; they stay visible at Debug.
-            options.GetLevel = (http, _, error) =>
-                error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-                : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Debug
-                : Serilog.Events.LogEventLevel.Information;
+            options.GetLevel = RequestLogLevel.Of;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 if (http.User.Identity?.IsAuthenticated == true)

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using KieGateway.Errors;
-using KieGateway.Models;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +8,13 @@ namespace KieGateway.Security;
 
 /// <summary>
 /// Authenticates a client by its key (<c>Authorization: Bearer</c> or <c>X-Api-Key</c>): the key's
-/// SHA-256 is compared in constant time with every configured hash.
+/// SHA-256 is compared in constant time with every configured hash (<see cref="ClientKeyHashes"/>).
 /// </summary>
 internal sealed class ClientKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IOptionsMonitor<GatewayOptions> gateway)
+    ClientKeyHashes keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "ClientKey";
@@ -25,23 +22,13 @@ internal sealed class ClientKeyHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = ReadKey(Request.Headers);
-        if (key is null)
+        var key = PresentedKey(Request.Headers);
+        if (key.IsEmpty)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        GatewayClient? match = null;
-        foreach (var client in gateway.CurrentValue.Clients)
-        {
-            // Every configured hash is compared, so timing tells nothing about which one matched.
-            if (TryParseHex(client.KeySha256, out var expected) && CryptographicOperations.FixedTimeEquals(hash, expected))
-            {
-                match ??= client;
-            }
-        }
-
+        var match = keys.Match(key);
         if (match is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown client key."));
@@ -75,34 +62,18 @@ internal sealed class ClientKeyHandler(
         await ProblemWriter.WriteAsync(Context, problem);
     }
 
-    /// <summary>The key a request presents, if any; also what the log redactor takes out of that request's lines.</summary>
-    public static string? ReadKey(IHeaderDictionary headers)
+    /// <summary>The key a request presents, if any.</summary>
+    public static string? ReadKey(IHeaderDictionary headers) => PresentedKey(headers) is { IsEmpty: false } key ? key.ToString() : null;
+
+    /// <summary>The key a request presents (empty if none), read without a copy: also what the log redactor looks for.</summary>
+    public static ReadOnlySpan<char> PresentedKey(IHeaderDictionary headers)
     {
         var authorization = headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return authorization["Bearer ".Length..].Trim() is { Length: > 0 } bearer ? bearer : null;
+            return authorization.AsSpan("Bearer ".Length).Trim();
         }
 
-        return headers["X-Api-Key"].ToString().Trim() is { Length: > 0 } apiKey ? apiKey : null;
-    }
-
-    private static bool TryParseHex(string hex, out byte[] bytes)
-    {
-        bytes = [];
-        if (hex.Length != 64)
-        {
-            return false;
-        }
-
-        try
-        {
-            bytes = Convert.FromHexString(hex);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        return headers["X-Api-Key"].ToString().AsSpan().Trim();
     }
 }

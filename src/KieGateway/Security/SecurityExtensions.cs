@@ -13,6 +13,7 @@ internal static class SecurityExtensions
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<GuardedConnector>();
+        services.AddSingleton<ClientKeyHashes>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false); // no product banner
         services.AddAuthentication(ClientKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ClientKeyHandler>(ClientKeyHandler.SchemeName, null);

@@ -23,8 +23,9 @@ internal static class StorageExtensions
                     + "\"Host=db;Database=kiegateway;Username=kiegateway;Password=...\").");
             }
 
-            // Features hook into SaveChanges by registering an interceptor (the webhook outbox does).
-            services.AddDbContext<GatewayDbContext, PostgresGatewayDbContext>((sp, db) => db.UseNpgsql(connectionString)
+            // Features hook into SaveChanges by registering an interceptor (the webhook outbox does); singletons, as the
+            // pool's options are. Pooled: the contexts hold no per-request state, and a read no longer builds one.
+            services.AddDbContextPool<GatewayDbContext, PostgresGatewayDbContext>((sp, db) => db.UseNpgsql(connectionString)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
@@ -37,8 +38,9 @@ internal static class StorageExtensions
                 }.ToString();
             }
 
-            services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
+            // SQLite waits for another writer's lock itself (its synchronous setting, and so durability, is left as it is).
+            services.AddDbContextPool<GatewayDbContext, SqliteGatewayDbContext>((sp, db) => db.UseSqlite(connectionString)
+                .AddInterceptors(sp.GetServices<IInterceptor>()).AddInterceptors(new SqliteBusyTimeout()));
         }
 
         services.AddHostedService<StoreInitializer>();

@@ -8,6 +8,7 @@ namespace KieGateway.Videos;
 /// <summary>Reads a client's videos; a non-terminal one is refreshed from Kie when it is due.</summary>
 internal sealed class VideoReader(
     GatewayDbContext db,
+    FinishedVideos finished,
     VideoRefresher refresher,
     VideoWaiters waiters,
     IHostApplicationLifetime lifetime,
@@ -22,6 +23,13 @@ internal sealed class VideoReader(
         }
 
         Telemetry.GatewayTracing.TagVideo(record.Id, record.ClientId, record.Model);
+        if (record.Status.IsTerminal())
+        {
+            // Finished as stored: its next reads are answered from memory. A video that ends during this read is not
+            // kept from this read's own copy: the next read, from the store, keeps it.
+            return finished.Keep(record.ClientId, record.ToResource());
+        }
+
         // A slow or failing Kie is not the client's problem: the refresher bounds the read and keeps the stored state.
         await refresher.RefreshIfDueAsync(record, ct);
 

@@ -44,7 +44,7 @@ internal static class VideosApi
     public const int MaxWaitSeconds = 60;
 
     public static async Task<Results<Ok<Video>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        string id, ClaimsPrincipal user, VideoReader reader, CancellationToken ct, [FromQuery] string? wait = null)
+        string id, ClaimsPrincipal user, FinishedVideos finished, HttpContext http, CancellationToken ct, [FromQuery] string? wait = null)
     {
         var seconds = 0;
         if (wait is not null && (!int.TryParse(wait, out seconds) || seconds is < 0 or > MaxWaitSeconds))
@@ -55,7 +55,15 @@ internal static class VideosApi
             });
         }
 
-        var video = VideoIds.IsWellFormed(id) ? await reader.GetAsync(user.ClientId(), id, TimeSpan.FromSeconds(seconds), ct) : null;
+        if (!VideoIds.IsWellFormed(id))
+        {
+            return GatewayProblems.NotFound("video");
+        }
+
+        var clientId = user.ClientId();
+        // The reader (and its DbContext) is resolved only when memory has no finished video to answer with.
+        var video = finished.Find(clientId, id)
+                    ?? await http.RequestServices.GetRequiredService<VideoReader>().GetAsync(clientId, id, TimeSpan.FromSeconds(seconds), ct);
         return video is null ? GatewayProblems.NotFound("video") : TypedResults.Ok(video);
     }
 

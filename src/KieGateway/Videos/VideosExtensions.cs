@@ -12,6 +12,7 @@ internal static class VideosExtensions
         services.AddValidatorsFromAssemblyContaining<CreateVideoValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<VideoCreator>();
         services.AddScoped<VideoReader>();
+        services.AddSingleton<FinishedVideos>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

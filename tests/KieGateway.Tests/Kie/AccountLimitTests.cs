@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using KieGateway.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Kie;
 
@@ -11,6 +14,30 @@ public sealed class AccountLimitTests : GatewayTest
 {
     private const string Generate = "/api/v1/veo/generate";
     private const string RecordInfo = "/api/v1/veo/record-info";
+
+    private readonly StoreHook _store = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(_store);
+
+    [Fact]
+    public async Task APermitIsTakenWithOneStatement()
+    {
+        await (await Alice.PostVideoAsync(new { prompt = "seeds the permits" })).AssertJsonAsync(HttpStatusCode.Accepted);
+        var permitCommands = new ConcurrentQueue<string>();
+        _store.BeforeCommand = sql =>
+        {
+            if (sql.Contains("kie_permits", StringComparison.Ordinal))
+            {
+                permitCommands.Enqueue(sql);
+            }
+
+            return Task.CompletedTask;
+        };
+
+        await (await Alice.PostVideoAsync(new { prompt = "takes one" })).AssertJsonAsync(HttpStatusCode.Accepted);
+
+        Assert.StartsWith("UPDATE", Assert.Single(permitCommands).TrimStart());
+    }
 
     [Fact]
     public async Task ABurstOfThirtyCreatesSendsTwentyToKieAndAnswersTheRestWithAnHonestRetryAfter()

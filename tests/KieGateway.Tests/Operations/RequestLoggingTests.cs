@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using KieGateway.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,9 @@ namespace KieGateway.Tests.Operations;
 
 public sealed class RequestLoggingTests : GatewayTest
 {
+    // Successful reads are logged at Debug: seen here, as an operator who lowers the level sees them.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" };
+
     [Fact]
     public async Task EveryAnswerCarriesACorrelationIdThatIsLogged()
     {
@@ -14,10 +18,39 @@ public sealed class RequestLoggingTests : GatewayTest
 
         var id = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
         Assert.False(string.IsNullOrWhiteSpace(id));
-        // The request line is written once the answer has gone out: wait for it, within a bound.
+        Assert.Contains("/videos", await RequestLineAsync(id));
+    }
+
+    [Fact]
+    public async Task ASuccessfulReadIsLoggedAtDebugWhileAFailedReadAndACreateStayAtInformation()
+    {
+        await (await SendAsync(HttpMethod.Get, "/videos", "read-ok")).AssertJsonAsync(HttpStatusCode.OK);
+        await (await SendAsync(HttpMethod.Get, "/videos/vid_missing", "read-missing")).AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        await (await SendAsync(HttpMethod.Post, "/videos", "create", JsonContent.Create(new { prompt = "p" }))).AssertJsonAsync(HttpStatusCode.Accepted);
+
+        Assert.StartsWith("Debug ", await RequestLineAsync("read-ok"));
+        Assert.StartsWith("Information ", await RequestLineAsync("read-missing"));
+        Assert.StartsWith("Information ", await RequestLineAsync("create"));
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string correlationId, HttpContent? body = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body };
+        request.Headers.Add("X-Correlation-Id", correlationId);
+        return Alice.SendAsync(request);
+    }
+
+    /// <summary>The request's one line, written once the answer has gone out: waited for, within a bound.</summary>
+    private async Task<string> RequestLineAsync(string correlationId)
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!Gateway.Log.Lines.Any(l => l.Contains("/videos") && l.Contains("200") && l.Contains(id)))
+        while (true)
         {
+            if (Gateway.Log.Lines.FirstOrDefault(l => l.Contains("responded") && l.Contains($"CorrelationId={correlationId} ")) is { } line)
+            {
+                return line;
+            }
+
             await Task.Delay(10, timeout.Token);
         }
     }
@@ -59,12 +92,12 @@ public sealed class LiveLogLevelTests : GatewayTest
     public async Task ALogLevelChangedWhileRunningAppliesWithoutARestart()
     {
         var configuration = (IConfigurationRoot)Gateway.Services.GetRequiredService<IConfiguration>();
-        configuration[RequestLines] = "Information";
+        configuration[RequestLines] = "Debug";
         configuration.Reload(); // what the watched appsettings.json does once edited
 
         var id = Assert.Single((await Alice.GetAsync("/models")).Headers.GetValues("X-Correlation-Id"));
 
-        // Written at Information, which the level the gateway started with would have dropped.
+        // A successful read is written at Debug, which the level the gateway started with would have dropped.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (!Gateway.Log.Lines.Any(l => l.Contains("responded") && l.Contains(id)))
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using KieGateway.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KieGateway.Tests.Security;
 
@@ -32,6 +34,26 @@ public sealed class AuthenticationTests : GatewayTest
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
         Assert.Empty(Kie.Calls);
+    }
+
+    [Fact]
+    public async Task AVeryLongUnknownKeyIsUnauthorized()
+    {
+        var client = Gateway.ClientWithKey(new string('k', 4000));
+
+        await (await client.GetAsync("/videos")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task AClientKeyChangedInTheConfigurationWhileRunningAppliesWithoutARestart()
+    {
+        await (await Alice.GetAsync("/videos")).AssertJsonAsync(HttpStatusCode.OK); // the hashes in force are known now
+        var configuration = (IConfigurationRoot)Gateway.Services.GetRequiredService<IConfiguration>();
+        configuration["Gateway:Clients:0:KeySha256"] = TestClients.Hash("alice-new-key-0001");
+        configuration.Reload(); // what the watched appsettings.json does once edited
+
+        await (await Alice.GetAsync("/videos")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await Gateway.ClientWithKey("alice-new-key-0001").GetAsync("/videos")).AssertJsonAsync(HttpStatusCode.OK);
     }
 
     [Fact]
