@@ -12,6 +12,23 @@ public sealed class CapturedLog : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
+    /// <summary>The request lines logged for <paramref name="path"/>, once there are at least <paramref name="atLeast"/> (each is written after its answer).</summary>
+    public async Task<IReadOnlyList<string>> RequestLinesAsync(string method, string path, int atLeast)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var lines = Lines.Where(l => l.Contains(" responded ", StringComparison.Ordinal)
+                && l.Contains($"RequestMethod={method} ", StringComparison.Ordinal) && l.Contains($"RequestPath={path} ", StringComparison.Ordinal)).ToList();
+            if (lines.Count >= atLeast)
+            {
+                return lines;
+            }
+
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
     public void Dispose()
     {
     }

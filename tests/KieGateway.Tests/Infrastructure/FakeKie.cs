@@ -15,7 +15,8 @@ namespace KieGateway.Tests.Infrastructure;
 /// <summary>
 /// A fake of Kie that speaks real HTTP on loopback ports (kie-api.md's wire format), records every
 /// call and checks the key. Paths answer from a script when one is queued, else with Kie's usual success.
-/// The file-upload API answers on a port of its own, as Kie's lives on a host of its own (FakeKie.Uploads.cs).
+/// The file-upload API answers on a port of its own, as Kie's lives on a host of its own (FakeKie.Uploads.cs);
+/// creates can be made to suffer faults, and the tasks made are counted (FakeKie.Faults.cs).
 /// </summary>
 public sealed partial class FakeKie : IAsyncDisposable
 {
@@ -95,18 +96,24 @@ public sealed partial class FakeKie : IAsyncDisposable
 
         body.Position = 0;
         request.Body = body;
-        await WriteAsync(context, uploadHost ? await UploadAsync(request) : Default(request));
+        if (CreateFaults is { } plan && IsCreate(request.Path))
+        {
+            await SufferAsync(context, call, plan(call));
+            return;
+        }
+
+        await WriteAsync(context, uploadHost ? await UploadAsync(request) : Default(request, call));
     }
 
-    private FakeAnswer Default(HttpRequest request)
+    private FakeAnswer Default(HttpRequest request, KieCall call)
     {
         var taskId = request.Query["taskId"].ToString();
         switch (request.Path.Value)
         {
             case "/api/v1/jobs/createTask":
-                return FakeAnswer.Envelope(200, 200, "success", new { taskId = $"task_sora_{Interlocked.Increment(ref _next)}" });
+                return FakeAnswer.Envelope(200, 200, "success", new { taskId = MakeTask("task_sora", call) });
             case "/api/v1/veo/generate":
-                return FakeAnswer.Envelope(200, 200, "success", new { taskId = Created($"veo_task_{Interlocked.Increment(ref _next)}", request) });
+                return FakeAnswer.Envelope(200, 200, "success", new { taskId = Created(MakeTask("veo_task", call), request) });
             case "/api/v1/jobs/recordInfo" or "/api/v1/veo/record-info":
                 return NextRecord(taskId) is { } record
                     ? new FakeAnswer(200, $$"""{"code":200,"msg":"success","data":{{record}}}""")

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using KieGateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,15 +54,51 @@ public sealed class HostileInputTests : GatewayTest
         var client = kestrel.ClientWithKey(TestClients.AliceKey);
         var json = Encoding.UTF8.GetBytes($$"""{"prompt":"{{new string('p', 70_000)}}"}""");
 
-        var chunked = await client.PostAsync("/videos", new ChunkedContent(json, "application/json"));
-        var declared = await client.PostAsync("/videos", new ByteArrayContent(json) { Headers = { { "Content-Type", "application/json" } } });
+        var (fromServer, chunkedSends) = await RefusedAsync(client, () => new ChunkedContent(json, "application/json"));
+        var (fromGateway, declaredSends) = await RefusedAsync(client, () => new ByteArrayContent(json) { Headers = { { "Content-Type", "application/json" } } });
 
-        var fromServer = await chunked.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
-        var fromGateway = await declared.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Assert.Equal("A request body here may be at most 64 KB.", fromServer["detail"].Str());
         Assert.Equal(fromGateway["detail"].Str(), fromServer["detail"].Str());
         Assert.Equal(fromGateway["title"].Str(), fromServer["title"].Str());
+        // Sends whose answer was lost to a reset were answered too: by their request lines, with 413 and nothing else.
+        var answered = await kestrel.Log.RequestLinesAsync("POST", "/videos", chunkedSends + declaredSends);
+        Assert.All(answered, line => Assert.Contains("StatusCode=413", line, StringComparison.Ordinal));
         Assert.Empty(Kie.Calls);
+        var listed = await (await client.GetAsync("/videos")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(listed["data"]!.AsArray());
+    }
+
+    /// <summary>
+    /// Sends a body over the limit until an answer is read, and returns it with the number of sends. Kestrel closes the
+    /// connection after the 413 without reading the rest of the body, so each send goes on a connection of its own, and a
+    /// send whose answer was overtaken by that close's reset (the client still writing the body) is sent again, a bounded
+    /// number of times: such an answer is lost to the client, not wrong. Any answer read must be the 413 problem.
+    /// </summary>
+    private static async Task<(JsonObject Problem, int Sends)> RefusedAsync(HttpClient client, Func<HttpContent> body)
+    {
+        const int MaxSends = 10;
+        var lost = new List<string>();
+        for (var send = 1; send <= MaxSends; send++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/videos") { Content = body() };
+            // A pooled connection may be the one the server has just closed after the previous refusal.
+            request.Headers.ConnectionClose = true;
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request);
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is IOException)
+            {
+                lost.Add(ex.InnerException.Message);
+                continue;
+            }
+
+            return (await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large"), send);
+        }
+
+        Assert.Fail($"Every one of {MaxSends} sends lost its answer to a reset: {string.Join(" | ", lost)}");
+        return default;
     }
 
     [Fact]
