@@ -59,7 +59,11 @@ internal sealed class AccountPermits(IServiceScopeFactory scopes, TimeProvider t
         return taken.Count == 1;
     }
 
-    /// <summary>Rows for permits this replica has not seen yet; a limit raised in configuration simply adds rows.</summary>
+    /// <summary>
+    /// Rows for permits this replica has not seen yet, in one statement: it runs inside the Kie call's time budget, and a
+    /// raised limit (a thousand permits) written a row at a time outlasted it, failing the first creates after a start.
+    /// A limit raised in configuration simply adds rows.
+    /// </summary>
     private async Task SeedAsync(GatewayDbContext db, AccountLimit limit, CancellationToken ct)
     {
         if (_seeded.TryGetValue(limit.Bucket, out var seeded) && seeded >= limit.Permits)
@@ -67,13 +71,13 @@ internal sealed class AccountPermits(IServiceScopeFactory scopes, TimeProvider t
             return;
         }
 
-        for (var slot = 0; slot < limit.Permits; slot++)
-        {
-            // Both SQLite and PostgreSQL know ON CONFLICT: replicas that seed at once leave one row each.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO kie_permits ("Bucket", "Slot", "UsedAtMs") VALUES ({limit.Bucket}, {slot}, 0) ON CONFLICT DO NOTHING""", ct);
-        }
-
+        // Both SQLite and PostgreSQL know recursive CTEs and ON CONFLICT (replicas that seed at once leave one row
+        // each); SQLite wants the WHERE to tell the upsert's ON from a join's.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            WITH RECURSIVE slots(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM slots WHERE n + 1 < {limit.Permits})
+            INSERT INTO kie_permits ("Bucket", "Slot", "UsedAtMs") SELECT {limit.Bucket}, n, 0 FROM slots WHERE true
+            ON CONFLICT DO NOTHING
+            """, ct);
         _seeded[limit.Bucket] = limit.Permits;
     }
 }

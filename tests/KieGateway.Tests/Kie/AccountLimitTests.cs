@@ -40,6 +40,28 @@ public sealed class AccountLimitTests : GatewayTest
     }
 
     [Fact]
+    public async Task ThePermitsAreSeededWithOneStatement()
+    {
+        var seeding = new ConcurrentQueue<string>();
+        _store.BeforeCommand = sql =>
+        {
+            if (sql.Contains("INSERT INTO kie_permits", StringComparison.Ordinal))
+            {
+                seeding.Enqueue(sql);
+            }
+
+            return Task.CompletedTask;
+        };
+
+        await (await Alice.PostVideoAsync(new { prompt = "seeds the permits" })).AssertJsonAsync(HttpStatusCode.Accepted);
+
+        Assert.Single(seeding, sql => sql.Contains("WITH RECURSIVE", StringComparison.Ordinal)); // a row at a time, a raised limit outlasted the Kie call's time budget
+        await using var scope = Gateway.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KieGateway.Storage.GatewayDbContext>();
+        Assert.Equal(Enumerable.Range(0, 20), db.KiePermits.Where(p => p.Bucket == "create").Select(p => p.Slot).AsEnumerable().Order());
+    }
+
+    [Fact]
     public async Task ABurstOfThirtyCreatesSendsTwentyToKieAndAnswersTheRestWithAnHonestRetryAfter()
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Alice.PostVideoAsync(new { prompt = $"burst {i}" })));
