@@ -156,6 +156,3 @@ internal sealed class ChildProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 }
-
-/// <summary>A failure the bench explains itself: printed as its message alone, and the run fails.</summary>
-internal sealed class BenchFailure(string message) : Exception(message);

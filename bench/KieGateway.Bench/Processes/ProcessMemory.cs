@@ -23,6 +23,39 @@ internal sealed record ProcessMemory(long RssBytes, long PeakRssBytes)
         return new ProcessMemory(rss, peak);
     }
 
+    /// <summary>A process and its children (nginx's master and workers) added up: each one's RSS, and each one's peak.</summary>
+    public static ProcessMemory ReadTree(int pid)
+    {
+        var all = new[] { pid }.Concat(ChildrenOf(pid)).Select(Read).ToList();
+        return new ProcessMemory(all.Sum(m => m.RssBytes), all.Sum(m => m.PeakRssBytes));
+    }
+
+    public ProcessMemory Max(ProcessMemory other) => new(Math.Max(RssBytes, other.RssBytes), Math.Max(PeakRssBytes, other.PeakRssBytes));
+
+    private static IEnumerable<int> ChildrenOf(int pid)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue; // not a process, or one that just ended
+            }
+
+            // pid (comm) state ppid …: the name may hold spaces, so count from its closing parenthesis.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields.Length > 1 && fields[1] == pid.ToString(CultureInfo.InvariantCulture)
+                && int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var child))
+            {
+                yield return child;
+            }
+        }
+    }
+
     // "VmRSS:     123456 kB"
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;

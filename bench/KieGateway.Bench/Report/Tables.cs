@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using KieGateway.Bench.Runs;
+using static KieGateway.Bench.Report.Numbers;
+
+namespace KieGateway.Bench.Report;
+
+/// <summary>The scenario, memory and scale tables.</summary>
+internal static class Tables
+{
+    public static void Append(StringBuilder md, BenchReport report)
+    {
+        md.AppendLine().AppendLine("## Reading a completed video").AppendLine();
+        md.AppendLine("gateway `GET /videos/{id}` · nginx → fake `GET /api/v1/veo/record-info` · bare `GET /videos/{id}`").AppendLine();
+        Scenario(md, report.Main.Reads, ["nginx", "bare"]);
+
+        md.AppendLine().AppendLine("## Creating a video").AppendLine();
+        md.AppendLine("gateway `POST /videos` (stored, then Kie's `generate`, then stored again) · nginx → fake `POST /api/v1/veo/generate`").AppendLine();
+        Scenario(md, report.Main.Creates, ["nginx"]);
+
+        var memory = report.Main.Memory;
+        md.AppendLine().AppendLine("## Memory and start-up").AppendLine();
+        md.AppendLine("| figure | value |").AppendLine("|---|---|");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| gateway RSS, idle after its start (before any load) | {MiB(memory.GatewayIdle.RssBytes)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| gateway peak RSS (VmHWM) over the read and create runs | {MiB(memory.GatewayAfterRuns.PeakRssBytes)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| gateway RSS, idle after the runs | {MiB(memory.GatewayAfterRuns.RssBytes)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| nginx peak RSS (master and workers added up) | {MiB(memory.Nginx.PeakRssBytes)} (gateway {Ratio((double)memory.GatewayAfterRuns.PeakRssBytes / memory.Nginx.PeakRssBytes)}) |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| bare endpoint peak RSS | {MiB(memory.Bare.PeakRssBytes)} (gateway {Ratio((double)memory.GatewayAfterRuns.PeakRssBytes / memory.Bare.PeakRssBytes)}) |");
+        foreach (var start in report.Starts)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| from process start to the first `200` of `/health/ready`: {start.What} | {Seconds(start.ReadyAfter)} |");
+        }
+
+        AppendScale(md, report);
+    }
+
+    /// <summary>One row per target and point; the gateway's rows carry its ratios to the others at the same point.</summary>
+    private static void Scenario(StringBuilder md, IReadOnlyList<PointResult> points, string[] others)
+    {
+        var headers = string.Concat(others.Select(o => $" gateway ÷ {o} (req/s, p50, p99) |"));
+        md.AppendLine($"| target | connections | req/s | p50 ms | p99 ms | errors | steal |{headers}");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|" + string.Concat(others.Select(_ => "---|")));
+        foreach (var point in points.OrderBy(p => p.Connections).ThenBy(p => p.Target == "gateway" ? 0 : 1))
+        {
+            var ratios = string.Concat(others.Select(o =>
+            {
+                var other = points.FirstOrDefault(p => p.Target == o && p.Connections == point.Connections);
+                return point.Target == "gateway" && other is not null
+                    ? $" {Ratio(point.RequestsPerSecond / other.RequestsPerSecond)}, {Ratio(point.P50Ms / other.P50Ms)}, {Ratio(point.P99Ms / other.P99Ms)} |"
+                    : " |";
+            }));
+            var name = point.Target == "gateway" ? "**gateway**" : point.Target;
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {name} | {point.Connections} | {Rps(point.RequestsPerSecond)} | {Ms(point.P50Ms)} | {Ms(point.P99Ms)} | {Count(point.Errors)} | {Percent(point.MaxStealPercent)} |{ratios}");
+        }
+    }
+
+    private static void AppendScale(StringBuilder md, BenchReport report)
+    {
+        md.AppendLine().AppendLine("## Scale: stored videos").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Completed videos of the bench client, seeded straight into the store (copies of one the gateway made); `GET /videos/{{id}}` reads one in the middle, `GET /videos` the newest page (20). {report.Plan.ScaleConnections} connections; the two sizes run side by side and are interleaved.");
+        md.AppendLine();
+        if (report.Scale.Points.Count == 0)
+        {
+            md.AppendLine("Not run.");
+            return;
+        }
+
+        md.AppendLine("| store | endpoint | videos | req/s | p50 ms | p99 ms | errors | steal | p50 ÷ smallest |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in report.Scale.Points.GroupBy(p => (p.Store, p.Endpoint)))
+        {
+            var smallest = group.MinBy(p => p.Videos)!.Point;
+            foreach (var result in group.OrderBy(p => p.Videos))
+            {
+                var point = result.Point;
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {result.Store} | `{result.Endpoint}` | {Count(result.Videos)} | {Rps(point.RequestsPerSecond)} | {Ms(point.P50Ms)} | {Ms(point.P99Ms)} | {Count(point.Errors)} | {Percent(point.MaxStealPercent)} | {Ratio(point.P50Ms / smallest.P50Ms)} |");
+            }
+        }
+    }
+}

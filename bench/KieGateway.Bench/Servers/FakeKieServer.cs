@@ -1,0 +1,32 @@
+using KieGateway.Bench.Processes;
+using KieGateway.Bench.Runs;
+
+namespace KieGateway.Bench.Servers;
+
+/// <summary>The fast fake of Kie (this binary's <c>kie</c> role) as a process of its own.</summary>
+internal sealed class FakeKieServer(ChildProcess process, Uri baseUrl) : IAsyncDisposable
+{
+    public ChildProcess Process { get; } = process;
+
+    public Uri BaseUrl { get; } = baseUrl;
+
+    /// <summary>Starts the fake with no faults and waits for it to answer.</summary>
+    public static async Task<FakeKieServer> StartAsync(BenchEnvironment env, string apiKey, CancellationToken ct, params string[] faults)
+    {
+        var port = FreePorts.Next();
+        var process = ChildProcess.Start(env.DotnetRole("fake-kie", "kie", port, ["--api-key", apiKey, .. faults]));
+        var server = new FakeKieServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        try
+        {
+            await process.WaitForHttpAsync(new Uri(server.BaseUrl, "_fake/stats"), TimeSpan.FromSeconds(30), ct);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+}
