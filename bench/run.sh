@@ -85,4 +85,4 @@ orchestrator=$!
 status=0
 wait "$orchestrator" || status=$?
 orchestrator=""
-[[ "$status" -eq 0 ]] || fail "the run failed (exit $status); see the messages above"
+[[ "$status" -eq 0 ]] || fail "the run failed (exit $status); see the messages above (KIEGATEWAY_BENCH_KEEP=1 keeps the logs)"

@@ -12,7 +12,8 @@ internal sealed record BenchReport(
     BenchPlan Plan,
     MainResults Main,
     ScaleResults Scale,
-    double StealPercent)
+    double StealPercent,
+    string LoadAverageAtEnd)
 {
     public IEnumerable<StartFigure> Starts => Scale.Starts.Prepend(Main.Start);
 

@@ -34,6 +34,7 @@ internal static class Markdown
         }
 
         md.AppendLine(CultureInfo.InvariantCulture, $"| CPU steal | {Percent(report.StealPercent)} of all CPU time over the run (the hypervisor's; per-run figures in the tables) |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| load average | {machine.LoadAverage} at the start, {report.LoadAverageAtEnd} at the end (1, 5, 15 min): anything above what the bench itself runs is other work on the machine, competing for its cores |");
         AppendHow(md, report);
         Tables.Append(md, report);
         md.AppendLine().AppendLine("## Targets").AppendLine();
@@ -55,7 +56,7 @@ internal static class Markdown
         md.AppendLine("- **nginx**: the platform team's alternative, a reverse proxy to the same fake that adds Kie's `Authorization` header (`worker_processes auto`, keep-alive to the upstream, a buffered access log).");
         md.AppendLine("- **bare**: a bare Kestrel minimal API answering the gateway's own JSON for the video from memory (no auth, store or logging): the limit of our own stack.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Each point: {plan.Rounds} round(s) of {plan.Duration.TotalSeconds:0} s per target after a {plan.WarmUp.TotalSeconds:0} s warm-up, the targets interleaved round by round; the tables give the median of the rounds for each figure, errors (non-2xx and socket errors) added up over the rounds, and the highest CPU steal of any round. Ratios are the gateway's figure divided by the other's (req/s: above 1 is better; latency: below 1 is better).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Each point: {plan.Rounds} {(plan.Rounds == 1 ? "round" : "rounds")} of {plan.Duration.TotalSeconds:0} s per target after a {plan.WarmUp.TotalSeconds:0} s warm-up, the targets interleaved round by round; the tables give the median of the rounds for each figure, errors (non-2xx and socket errors) added up over the rounds, and the highest CPU steal of any round. Ratios are the gateway's figure divided by the other's (req/s: above 1 is better; latency: below 1 is better).");
         md.AppendLine();
         md.AppendLine("The gateway runs with its shipped configuration (logging at Information with a line per request, background refresh, webhooks, metrics) except these, raised so that its own limits do not refuse the load:").AppendLine();
         md.AppendLine("| setting | bench | default | why |").AppendLine("|---|---|---|---|");

@@ -63,7 +63,8 @@ internal static class BenchRun
         var main = await MainRun.RunAsync(env, plan, runner, kie, kieKey, settings, progress, ct);
         var scale = await ScaleRun.RunAsync(env, plan, runner, settings, args.Postgres, progress, ct);
 
-        var report = new BenchReport(started, watch.Elapsed, args.Command, args.Quick, machine, plan, main, scale, CpuTimes.Now().StealPercentSince(cpu));
+        var report = new BenchReport(started, watch.Elapsed, args.Command, args.Quick, machine, plan, main, scale, CpuTimes.Now().StealPercentSince(cpu),
+            await MachineInfo.ReadLoadAverageAsync(ct));
         var markdown = Markdown.Render(report);
         Directory.CreateDirectory(Path.GetDirectoryName(args.Out)!);
         await File.WriteAllTextAsync(args.Out, markdown, ct);

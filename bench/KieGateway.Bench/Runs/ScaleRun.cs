@@ -23,28 +23,32 @@ internal static class ScaleRun
         {
             if (provider == "Postgres" && postgres is null)
             {
-                notes.Add("PostgreSQL: not run (no --postgres connection string; bench/run.sh starts a throwaway PostgreSQL when its binaries are installed).");
+                notes.Add("PostgreSQL not run: no --postgres connection string (bench/run.sh starts a throwaway PostgreSQL when its binaries are installed)");
                 continue;
             }
 
             var gateways = new List<(int Videos, GatewayServer Gateway)>();
-            string? version = null;
             try
             {
+                var template = provider == "Sqlite"
+                    ? (IBenchStore)new SqliteStore(Path.Combine(env.Scratch("stores"), "scale_template.db"))
+                    : await PostgresStore.CreateAsync(postgres!, "bench_scale_template", ct);
+                notes.Add(provider == "Sqlite"
+                    ? $"{await template.VersionAsync(ct)}, files in the scratch folder (also the main run's store)"
+                    : $"{await template.VersionAsync(ct)}, a throwaway server on loopback (deploy/throwaway-postgres.sh: fsync off)");
+                var video = await MakeTemplateAsync(env, settings, template, ct);
+                progress.WriteLine($"{provider} store: the gateway made its schema and video {video}");
                 foreach (var videos in plan.ScaleSizes)
                 {
-                    var store = provider == "Sqlite"
-                        ? (IBenchStore)new SqliteStore(Path.Combine(env.Scratch("stores"), $"scale-{videos}.db"))
-                        : await PostgresStore.CreateAsync(postgres!, $"bench_scale_{videos}", ct);
-                    version ??= await store.VersionAsync(ct);
-                    var seeded = await SeedAsync(env, settings, store, videos, ct);
+                    var store = await template.CloneAsync($"scale_{videos}", ct);
+                    var watch = Stopwatch.StartNew();
+                    await store.SeedCopiesAsync(video, videos - 1, ct);
+                    var seeded = watch.Elapsed;
                     var gateway = await GatewayServer.StartAsync(env, $"gateway-{provider.ToLowerInvariant()}-{videos}", settings, store, ct);
                     gateways.Add((videos, gateway));
                     starts.Add(new StartFigure($"restart, {provider} store with {videos:N0} videos", gateway.ReadyAfter));
                     progress.WriteLine($"{provider} store: {videos:N0} videos (seeded in {seeded.TotalSeconds:0.0} s), gateway ready after {gateway.ReadyAfter.TotalMilliseconds:0} ms");
                 }
-
-                notes.Add($"{provider}: {version}.");
 
                 var key = BenchRequests.Bearer(settings.ClientKey);
                 // The copy in the middle of the table; GET /videos is the client's newest page (20 videos).
@@ -74,21 +78,15 @@ internal static class ScaleRun
     private static string Label(int videos) => string.Create(CultureInfo.InvariantCulture, $"{videos:N0} videos");
 
     /// <summary>
-    /// A first start makes the schema (the gateway's own migrations) and one completed video through the API; with
-    /// the gateway stopped, that row is copied to the size wanted.
+    /// A first start makes the schema (the gateway's own migrations) and one completed video through the API; once
+    /// the gateway has stopped, the store is copied for each size and that row copied to the size wanted.
     /// </summary>
-    private static async Task<TimeSpan> SeedAsync(BenchEnvironment env, GatewaySettings settings, IBenchStore store, int videos, CancellationToken ct)
+    private static async Task<string> MakeTemplateAsync(BenchEnvironment env, GatewaySettings settings, IBenchStore store, CancellationToken ct)
     {
-        string template;
-        await using (var first = await GatewayServer.StartAsync(env, $"gateway-{store.Provider.ToLowerInvariant()}-{videos}-setup", settings, store, ct))
-        {
-            using var calls = new GatewayCalls(first.BaseUrl, settings.ClientKey);
-            template = await calls.CreateCompletedVideoAsync(ct);
-            await first.StopAsync();
-        }
-
-        var watch = Stopwatch.StartNew();
-        await store.SeedCopiesAsync(template, videos - 1, ct);
-        return watch.Elapsed;
+        await using var first = await GatewayServer.StartAsync(env, $"gateway-{store.Provider.ToLowerInvariant()}-template", settings, store, ct);
+        using var calls = new GatewayCalls(first.BaseUrl, settings.ClientKey);
+        var video = await calls.CreateCompletedVideoAsync(ct);
+        await first.StopAsync();
+        return video;
     }
 }

@@ -14,6 +14,9 @@ internal interface IBenchStore
     /// </summary>
     Task SeedCopiesAsync(string templateId, int copies, CancellationToken ct);
 
+    /// <summary>A copy of this store as it is now, named <paramref name="name"/> (letters, digits, underscores).</summary>
+    Task<IBenchStore> CloneAsync(string name, CancellationToken ct);
+
     /// <summary>The database engine's version, for the report.</summary>
     Task<string> VersionAsync(CancellationToken ct);
 }

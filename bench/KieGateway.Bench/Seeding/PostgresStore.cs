@@ -5,13 +5,22 @@ namespace KieGateway.Bench.Seeding;
 /// <summary>A database of its own on the run's throwaway PostgreSQL, dropped and made anew for each gateway.</summary>
 internal sealed class PostgresStore : IBenchStore
 {
-    private PostgresStore(string connectionString) => ConnectionString = connectionString;
+    private readonly string _server;
+    private readonly string _database;
+
+    private PostgresStore(string server, string database)
+    {
+        _server = server;
+        _database = database;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+    }
 
     public string Provider => "Postgres";
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresStore> CreateAsync(string server, string database, CancellationToken ct)
+    /// <summary>A new, empty database (dropped first if an earlier run left it), or a copy of <paramref name="template"/>.</summary>
+    public static async Task<PostgresStore> CreateAsync(string server, string database, CancellationToken ct, string? template = null)
     {
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ToString()))
@@ -20,11 +29,18 @@ internal sealed class PostgresStore : IBenchStore
             // The name is the bench's own (letters, digits, underscores): safe to put in the statement.
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync(ct);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}{(template is null ? "" : " TEMPLATE " + template)}", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
 
-        return new PostgresStore(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
+        return new PostgresStore(server, database);
+    }
+
+    /// <summary>PostgreSQL copies a database that nobody is connected to (the gateway that made it has stopped).</summary>
+    public async Task<IBenchStore> CloneAsync(string name, CancellationToken ct)
+    {
+        NpgsqlConnection.ClearAllPools();
+        return await CreateAsync(_server, "bench_" + name, ct, _database);
     }
 
     public async Task SeedCopiesAsync(string templateId, int copies, CancellationToken ct)

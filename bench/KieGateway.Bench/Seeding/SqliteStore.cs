@@ -23,6 +23,20 @@ internal sealed class SqliteStore(string path) : IBenchStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>A clean copy beside this file (<c>VACUUM INTO</c>: consistent even with a write-ahead log beside it).</summary>
+    public async Task<IBenchStore> CloneAsync(string name, CancellationToken ct)
+    {
+        var copy = Path.Combine(Path.GetDirectoryName(path)!, name + ".db");
+        File.Delete(copy);
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO @copy";
+        VideoCopies.AddParameter(command, "@copy", copy);
+        await command.ExecuteNonQueryAsync(ct);
+        return new SqliteStore(copy);
+    }
+
     public async Task<string> VersionAsync(CancellationToken ct)
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
