@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace KieGateway.Bench.Processes;
 
@@ -10,8 +9,6 @@ namespace KieGateway.Bench.Processes;
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
-    private const int SigTerm = 15;
-
     private readonly Process _process;
     private readonly long _startedAt;
 
@@ -117,7 +114,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
-        _ = Kill(Id, SigTerm);
+        Signals.Terminate(Id);
         using var wait = new CancellationTokenSource(grace);
         try
         {
@@ -151,8 +148,4 @@ internal sealed class ChildProcess : IAsyncDisposable
         await StopAsync(TimeSpan.FromSeconds(15));
         _process.Dispose();
     }
-
-    // .NET sends only SIGKILL (Process.Kill); a graceful stop needs SIGTERM.
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

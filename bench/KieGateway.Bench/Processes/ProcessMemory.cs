@@ -30,8 +30,6 @@ internal sealed record ProcessMemory(long RssBytes, long PeakRssBytes)
         return new ProcessMemory(all.Sum(m => m.RssBytes), all.Sum(m => m.PeakRssBytes));
     }
 
-    public ProcessMemory Max(ProcessMemory other) => new(Math.Max(RssBytes, other.RssBytes), Math.Max(PeakRssBytes, other.PeakRssBytes));
-
     private static IEnumerable<int> ChildrenOf(int pid)
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc"))

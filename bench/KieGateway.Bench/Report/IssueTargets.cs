@@ -29,9 +29,9 @@ internal static class IssueTargets
                 $"{Ms(gatewayCreate.P50Ms)} vs {Ms(nginxCreate.P50Ms)} ms: {(gap >= 0 ? "+" : "")}{Ms(gap)} ms", gap <= 2));
         }
 
-        var memory = report.Main.Memory;
-        rows.Add(new("Idle RSS ≤ 120 MiB (after start, before any load)", MiB(memory.GatewayIdle.RssBytes), memory.GatewayIdle.RssBytes <= 120 * MiB));
-        rows.Add(new("Peak RSS ≤ 300 MiB (VmHWM over the read and create runs)", MiB(memory.GatewayAfterRuns.PeakRssBytes), memory.GatewayAfterRuns.PeakRssBytes <= 300 * MiB));
+        var gateway = report.Main.Gateway;
+        rows.Add(new("Idle RSS ≤ 120 MiB (after start, before any load)", MiB(gateway.Idle.RssBytes), gateway.Idle.RssBytes <= 120 * MiB));
+        rows.Add(new("Peak RSS ≤ 300 MiB (VmHWM over the read and create runs)", MiB(gateway.AfterRuns.PeakRssBytes), gateway.AfterRuns.PeakRssBytes <= 300 * MiB));
 
         var slowest = report.Starts.MaxBy(s => s.ReadyAfter)!;
         rows.Add(new($"Ready ≤ 2 s after the process starts (slowest of {report.Starts.Count()} starts)",
@@ -42,7 +42,7 @@ internal static class IssueTargets
         {
             foreach (var endpoint in new[] { "GET /videos/{id}", "GET /videos" })
             {
-                var target = $"{store}, `{endpoint}`: p50 with {Count(large)} videos within 1.5× of {Count(small)}";
+                var target = $"{Seeding.StoreNames.Display(store)}, `{endpoint}`: p50 with {Count(large)} videos within 1.5× of {Count(small)}";
                 if (report.ScalePoint(store, small, endpoint) is { } few && report.ScalePoint(store, large, endpoint) is { } many)
                 {
                     var ratio = many.P50Ms / few.P50Ms;

@@ -6,14 +6,18 @@ namespace KieGateway.Bench.Runs;
 internal sealed record MainResults(
     IReadOnlyList<PointResult> Reads,
     IReadOnlyList<PointResult> Creates,
-    MemoryFigures Memory,
-    StartFigure Start);
+    ServerFigures Gateway,
+    ServerFigures Nginx,
+    ServerFigures Bare)
+{
+    public StartFigure Start => new("first start, new SQLite store (migrations run)", Gateway.ReadyAfter);
+}
 
 /// <summary>
-/// Resident memory: the gateway idle after its start (before any load), its peak over the runs (VmHWM) and idle
-/// again after them; nginx (master and workers together) and the bare endpoint at their peaks, for scale.
+/// A server's start and memory: resident idle after its start (before any load), and after the runs, when the
+/// peak (VmHWM) covers the read and create runs.
 /// </summary>
-internal sealed record MemoryFigures(ProcessMemory GatewayIdle, ProcessMemory GatewayAfterRuns, ProcessMemory Nginx, ProcessMemory Bare);
+internal sealed record ServerFigures(TimeSpan ReadyAfter, ProcessMemory Idle, ProcessMemory AfterRuns);
 
 /// <summary>One start of the gateway: which, and the time from the process start to its first ready answer.</summary>
 internal sealed record StartFigure(string What, TimeSpan ReadyAfter);

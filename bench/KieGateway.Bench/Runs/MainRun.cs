@@ -21,7 +21,7 @@ internal static class MainRun
         await using var gateway = await GatewayServer.StartAsync(env, "gateway", settings, store, ct);
         progress.WriteLine($"gateway ready {gateway.ReadyAfter.TotalMilliseconds:0} ms after its start (new SQLite store)");
         await Task.Delay(Settle, ct);
-        var idle = gateway.Process.Memory();
+        var gatewayIdle = gateway.Memory();
 
         using var calls = new GatewayCalls(gateway.BaseUrl, settings.ClientKey);
         var id = await calls.CreateCompletedVideoAsync(ct);
@@ -30,6 +30,8 @@ internal static class MainRun
 
         await using var bare = await BareServer.StartAsync(env, body, ct);
         await using var nginx = await NginxServer.StartAsync(env, kie.BaseUrl, kieKey, ct);
+        await Task.Delay(Settle, ct);
+        var (bareIdle, nginxIdle) = (bare.Memory(), nginx.Memory());
         var key = BenchRequests.Bearer(settings.ClientKey);
         Target[] reads =
         [
@@ -43,26 +45,25 @@ internal static class MainRun
             new("nginx", new WrkRequest(new Uri(nginx.BaseUrl, "api/v1/veo/generate"), "POST", BenchRequests.VeoGenerate)),
         ];
         await TargetCheck.EnsureAnswersAsync(reads.Concat(creates), ct);
+        progress.WriteLine("warming up every target");
+        await runner.WarmUpAsync(reads.Concat(creates), ct);
 
-        var nginxPeak = ProcessMemory.ReadTree(nginx.Process.Id);
         var readResults = new List<PointResult>();
         foreach (var connections in plan.Connections)
         {
             readResults.AddRange(await runner.RunAsync("read a video", reads, connections, ct));
-            nginxPeak = nginxPeak.Max(ProcessMemory.ReadTree(nginx.Process.Id));
         }
 
         var createResults = new List<PointResult>();
         foreach (var connections in plan.Connections)
         {
             createResults.AddRange(await runner.RunAsync("create a video", creates, connections, ct));
-            nginxPeak = nginxPeak.Max(ProcessMemory.ReadTree(nginx.Process.Id));
         }
 
-        var barePeak = bare.Process.Memory();
         await Task.Delay(Settle, ct);
-        var after = gateway.Process.Memory();
-        return new MainResults(readResults, createResults, new MemoryFigures(idle, after, nginxPeak, barePeak),
-            new StartFigure("first start, new SQLite store (migrations run)", gateway.ReadyAfter));
+        return new MainResults(readResults, createResults,
+            new ServerFigures(gateway.ReadyAfter, gatewayIdle, gateway.Memory()),
+            new ServerFigures(nginx.ReadyAfter, nginxIdle, nginx.Memory()),
+            new ServerFigures(bare.ReadyAfter, bareIdle, bare.Memory()));
     }
 }

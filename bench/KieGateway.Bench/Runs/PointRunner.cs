@@ -10,6 +10,18 @@ namespace KieGateway.Bench.Runs;
 /// </summary>
 internal sealed class PointRunner(Wrk wrk, BenchPlan plan, TextWriter progress)
 {
+    /// <summary>Connections for the servers' one-time warm-up: enough to run the request path concurrently.</summary>
+    private const int WarmUpConnections = 16;
+
+    /// <summary>Runs each target's request for the plan's server warm-up, nothing recorded.</summary>
+    public async Task WarmUpAsync(IEnumerable<Target> targets, CancellationToken ct)
+    {
+        foreach (var target in targets)
+        {
+            await wrk.RunAsync(target.Request, WarmUpConnections, plan.ServerWarmUp, ct);
+        }
+    }
+
     public async Task<IReadOnlyList<PointResult>> RunAsync(string scenario, IReadOnlyList<Target> targets, int connections, CancellationToken ct)
     {
         var samples = targets.ToDictionary(t => t.Name, _ => new List<Sample>());

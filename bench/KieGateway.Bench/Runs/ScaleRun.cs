@@ -37,7 +37,7 @@ internal static class ScaleRun
                     ? $"{await template.VersionAsync(ct)}, files in the scratch folder (also the main run's store)"
                     : $"{await template.VersionAsync(ct)}, a throwaway server on loopback (deploy/throwaway-postgres.sh: fsync off)");
                 var video = await MakeTemplateAsync(env, settings, template, ct);
-                progress.WriteLine($"{provider} store: the gateway made its schema and video {video}");
+                progress.WriteLine($"{StoreNames.Display(provider)} store: the gateway made its schema and video {video}");
                 foreach (var videos in plan.ScaleSizes)
                 {
                     var store = await template.CloneAsync($"scale_{videos}", ct);
@@ -46,8 +46,8 @@ internal static class ScaleRun
                     var seeded = watch.Elapsed;
                     var gateway = await GatewayServer.StartAsync(env, $"gateway-{provider.ToLowerInvariant()}-{videos}", settings, store, ct);
                     gateways.Add((videos, gateway));
-                    starts.Add(new StartFigure($"restart, {provider} store with {videos:N0} videos", gateway.ReadyAfter));
-                    progress.WriteLine($"{provider} store: {videos:N0} videos (seeded in {seeded.TotalSeconds:0.0} s), gateway ready after {gateway.ReadyAfter.TotalMilliseconds:0} ms");
+                    starts.Add(new StartFigure($"restart, {StoreNames.Display(provider)} store with {videos:N0} videos", gateway.ReadyAfter));
+                    progress.WriteLine($"{StoreNames.Display(provider)} store: {videos:N0} videos (seeded in {seeded.TotalSeconds:0.0} s), gateway ready after {gateway.ReadyAfter.TotalMilliseconds:0} ms");
                 }
 
                 var key = BenchRequests.Bearer(settings.ClientKey);
@@ -55,6 +55,7 @@ internal static class ScaleRun
                 var reads = gateways.Select(g => new Target(Label(g.Videos), new WrkRequest(new Uri(g.Gateway.BaseUrl, $"videos/{VideoCopies.Id(g.Videos / 2)}")) { Headers = [key] })).ToList();
                 var lists = gateways.Select(g => new Target(Label(g.Videos), new WrkRequest(new Uri(g.Gateway.BaseUrl, "videos")) { Headers = [key] })).ToList();
                 await TargetCheck.EnsureAnswersAsync(reads.Concat(lists), ct);
+                await runner.WarmUpAsync(reads.Concat(lists), ct);
                 foreach (var (endpoint, targets) in new[] { ("GET /videos/{id}", reads), ("GET /videos", lists) })
                 {
                     foreach (var point in await runner.RunAsync($"{provider} {endpoint}", targets, plan.ScaleConnections, ct))

@@ -4,11 +4,13 @@ using KieGateway.Bench.Runs;
 namespace KieGateway.Bench.Servers;
 
 /// <summary>The fast fake of Kie (this binary's <c>kie</c> role) as a process of its own.</summary>
-internal sealed class FakeKieServer(ChildProcess process, Uri baseUrl) : IAsyncDisposable
+internal sealed class FakeKieServer(ChildProcess process, Uri baseUrl) : IServerProcess, IAsyncDisposable
 {
     public ChildProcess Process { get; } = process;
 
     public Uri BaseUrl { get; } = baseUrl;
+
+    public TimeSpan ReadyAfter { get; private set; }
 
     /// <summary>Starts the fake with no faults and waits for it to answer.</summary>
     public static async Task<FakeKieServer> StartAsync(BenchEnvironment env, string apiKey, CancellationToken ct, params string[] faults)
@@ -18,7 +20,7 @@ internal sealed class FakeKieServer(ChildProcess process, Uri baseUrl) : IAsyncD
         var server = new FakeKieServer(process, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await process.WaitForHttpAsync(new Uri(server.BaseUrl, "_fake/stats"), TimeSpan.FromSeconds(30), ct);
+            server.ReadyAfter = await process.WaitForHttpAsync(new Uri(server.BaseUrl, "_fake/stats"), TimeSpan.FromSeconds(30), ct);
             return server;
         }
         catch
@@ -27,6 +29,8 @@ internal sealed class FakeKieServer(ChildProcess process, Uri baseUrl) : IAsyncD
             throw;
         }
     }
+
+    public ProcessMemory Memory() => Process.Memory();
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 }

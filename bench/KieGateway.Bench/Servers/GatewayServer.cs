@@ -8,7 +8,7 @@ namespace KieGateway.Bench.Servers;
 /// The gateway from its Release build (<c>dotnet KieGateway.dll</c>), configured by environment, with the time
 /// from <see cref="System.Diagnostics.Process.Start()"/> to its first <c>200</c> from <c>/health/ready</c>.
 /// </summary>
-internal sealed class GatewayServer(ChildProcess process, Uri baseUrl, TimeSpan readyAfter) : IAsyncDisposable
+internal sealed class GatewayServer(ChildProcess process, Uri baseUrl, TimeSpan readyAfter) : IServerProcess, IAsyncDisposable
 {
     public ChildProcess Process { get; } = process;
 
@@ -40,6 +40,8 @@ internal sealed class GatewayServer(ChildProcess process, Uri baseUrl, TimeSpan 
 
     /// <summary>Stops it as an orchestrator would (SIGTERM); the gateway's own shutdown waits for requests under way.</summary>
     public Task StopAsync() => Process.StopAsync(TimeSpan.FromSeconds(60));
+
+    public ProcessMemory Memory() => Process.Memory();
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 }

@@ -8,11 +8,13 @@ namespace KieGateway.Bench.Servers;
 /// as one would for production (worker per core, keep-alive to the upstream, a buffered access log, since
 /// the gateway logs every request too). It runs in the foreground from a config in the scratch folder.
 /// </summary>
-internal sealed class NginxServer(ChildProcess process, Uri baseUrl) : IAsyncDisposable
+internal sealed class NginxServer(ChildProcess process, Uri baseUrl) : IServerProcess, IAsyncDisposable
 {
     public ChildProcess Process { get; } = process;
 
     public Uri BaseUrl { get; } = baseUrl;
+
+    public TimeSpan ReadyAfter { get; private set; }
 
     public static async Task<NginxServer> StartAsync(BenchEnvironment env, Uri kie, string kieKey, CancellationToken ct)
     {
@@ -25,7 +27,7 @@ internal sealed class NginxServer(ChildProcess process, Uri baseUrl) : IAsyncDis
         var server = new NginxServer(process, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await process.WaitForHttpAsync(new Uri(server.BaseUrl, "_bench/health"), TimeSpan.FromSeconds(30), ct);
+            server.ReadyAfter = await process.WaitForHttpAsync(new Uri(server.BaseUrl, "_bench/health"), TimeSpan.FromSeconds(30), ct);
             return server;
         }
         catch
@@ -34,6 +36,9 @@ internal sealed class NginxServer(ChildProcess process, Uri baseUrl) : IAsyncDis
             throw;
         }
     }
+
+    /// <summary>The master and its workers added up (each one's RSS, each one's peak).</summary>
+    public ProcessMemory Memory() => ProcessMemory.ReadTree(Process.Id);
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 
