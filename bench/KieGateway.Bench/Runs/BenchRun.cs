@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using KieGateway.Bench.Load;
-using KieGateway.Bench.Processes;
 using KieGateway.Bench.Report;
 using KieGateway.Bench.Servers;
 

@@ -1,5 +1,4 @@
 using KieGateway.Bench.Load;
-using KieGateway.Bench.Processes;
 using KieGateway.Bench.Seeding;
 using KieGateway.Bench.Servers;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using KieGateway.Bench.Processes;
 
 namespace KieGateway.Bench.Runs;
 
