@@ -60,7 +60,7 @@ internal static class BenchRun
         var runner = new PointRunner(new Wrk(env.WrkScript), plan, progress);
 
         var main = await MainRun.RunAsync(env, plan, runner, kie, kieKey, settings, progress, ct);
-        var scale = await ScaleRun.RunAsync(env, plan, runner, settings, args.Postgres, progress, ct);
+        var scale = await ScaleRun.RunAsync(env, plan, runner, kie, settings, args.Postgres, progress, ct);
 
         var report = new BenchReport(started, watch.Elapsed, args.Command, args.Quick, machine, plan, main, scale, CpuTimes.Now().StealPercentSince(cpu),
             await MachineInfo.ReadLoadAverageAsync(ct));

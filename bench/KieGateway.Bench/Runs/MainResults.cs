@@ -25,4 +25,5 @@ internal sealed record StartFigure(string What, TimeSpan ReadyAfter);
 /// <summary>One endpoint of one store with so many videos.</summary>
 internal sealed record ScaleResult(string Store, int Videos, string Endpoint, PointResult Point);
 
-internal sealed record ScaleResults(IReadOnlyList<ScaleResult> Points, IReadOnlyList<StartFigure> Starts, IReadOnlyList<string> Notes);
+/// <param name="StatusReads">Kie status reads while the scale runs ran: completed videos are never polled, so none.</param>
+internal sealed record ScaleResults(IReadOnlyList<ScaleResult> Points, IReadOnlyList<StartFigure> Starts, IReadOnlyList<string> Notes, long StatusReads);

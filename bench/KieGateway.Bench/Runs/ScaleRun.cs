@@ -13,9 +13,10 @@ namespace KieGateway.Bench.Runs;
 /// </summary>
 internal static class ScaleRun
 {
-    public static async Task<ScaleResults> RunAsync(BenchEnvironment env, BenchPlan plan, PointRunner runner, GatewaySettings settings,
-        string? postgres, TextWriter progress, CancellationToken ct)
+    public static async Task<ScaleResults> RunAsync(BenchEnvironment env, BenchPlan plan, PointRunner runner, FakeKieServer kie,
+        GatewaySettings settings, string? postgres, TextWriter progress, CancellationToken ct)
     {
+        long statusReads = 0;
         var points = new List<ScaleResult>();
         var starts = new List<StartFigure>();
         var notes = new List<string>();
@@ -55,6 +56,7 @@ internal static class ScaleRun
                 var reads = gateways.Select(g => new Target(Label(g.Videos), new WrkRequest(new Uri(g.Gateway.BaseUrl, $"videos/{VideoCopies.Id(g.Videos / 2)}")) { Headers = [key] })).ToList();
                 var lists = gateways.Select(g => new Target(Label(g.Videos), new WrkRequest(new Uri(g.Gateway.BaseUrl, "videos")) { Headers = [key] })).ToList();
                 await TargetCheck.EnsureAnswersAsync(reads.Concat(lists), ct);
+                var before = await kie.StatsAsync(ct);
                 await runner.WarmUpAsync(reads.Concat(lists), ct);
                 foreach (var (endpoint, targets) in new[] { ("GET /videos/{id}", reads), ("GET /videos", lists) })
                 {
@@ -63,6 +65,8 @@ internal static class ScaleRun
                         points.Add(new ScaleResult(provider, gateways.First(g => Label(g.Videos) == point.Target).Videos, endpoint, point));
                     }
                 }
+
+                statusReads += (await kie.StatsAsync(ct)).StatusReads - before.StatusReads;
             }
             finally
             {
@@ -73,7 +77,7 @@ internal static class ScaleRun
             }
         }
 
-        return new ScaleResults(points, starts, notes);
+        return new ScaleResults(points, starts, notes, statusReads);
     }
 
     private static string Label(int videos) => string.Create(CultureInfo.InvariantCulture, $"{videos:N0} videos");

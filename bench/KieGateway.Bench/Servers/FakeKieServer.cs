@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using KieGateway.Bench.FakeKie;
 using KieGateway.Bench.Processes;
 using KieGateway.Bench.Runs;
 
@@ -31,6 +34,14 @@ internal sealed class FakeKieServer(ChildProcess process, Uri baseUrl) : IServer
     }
 
     public ProcessMemory Memory() => Process.Memory();
+
+    /// <summary>What the fake has received and made so far (<c>GET /_fake/stats</c>).</summary>
+    public async Task<FakeKieSnapshot> StatsAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        return await http.GetFromJsonAsync<FakeKieSnapshot>("_fake/stats", JsonSerializerOptions.Web, ct)
+               ?? throw new BenchFailure("bench: the fake Kie's stats were empty.");
+    }
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 }
