@@ -20,7 +20,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: KieGateway.Bench kie   --urls http://127.0.0.1:PORT --api-key KEY [--latency-ms N] [--fail-rate R] [--reset-rate R] [--seed S]
+        usage: KieGateway.Bench kie   --urls http://127.0.0.1:PORT --api-key KEY [--latency-ms N] [--latency-max-ms N] [--fail-rate R] [--reset-rate R] [--seed S] [--generating-reads N]
                KieGateway.Bench bare  --urls http://127.0.0.1:PORT --body FILE
                KieGateway.Bench bench --repo DIR [--quick true] [--out FILE] [--postgres CONNECTION-STRING]
         """);
