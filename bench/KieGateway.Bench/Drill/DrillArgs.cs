@@ -26,7 +26,8 @@ internal sealed record DrillArgs(string Repo, string Work, string Out, string Po
             GeneratingReads: Int("generating-reads", 1),
             Seed: Int("seed", Random.Shared.Next(1, 1_000_000)),
             WaitSeconds: Int("wait-seconds", 180),
-            ReceiverMaxMs: Int("receiver-ms", 300));
+            ReceiverMaxMs: Int("receiver-ms", 300),
+            KieCreateLimit: Int("kie-create-limit", 20));
         return new DrillArgs(
             repo,
             Path.GetFullPath(Required("work", "a scratch folder for logs")),

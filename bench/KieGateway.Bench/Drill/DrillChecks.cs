@@ -6,7 +6,7 @@ internal sealed record DrillCheck(string Name, bool Passed, string Detail);
 internal static class DrillChecks
 {
     public static IReadOnlyList<DrillCheck> Evaluate(DrillFindings f) =>
-        [Keys(f), Tasks(f), NeverResubmitted(f), ServerErrors(f), Terminal(f), WebhooksDelivered(f), Duplicates(f), Restart(f), KieKey(f)];
+        [Keys(f), Tasks(f), NeverResubmitted(f), ServerErrors(f), NoTimeouts(f), Terminal(f), WebhooksDelivered(f), Duplicates(f), Restart(f), KieKey(f)];
 
     private static DrillCheck Keys(DrillFindings f)
     {
@@ -50,6 +50,16 @@ internal static class DrillChecks
         return new("Every 5xx a client saw is problem+json with API.md's upstream code (never a bare 500)",
             bad.Count == 0,
             $"{f.Answers.ServerErrors} 5xx answers, {bad.Count} not honest{(bad.Count == 0 ? "" : ": " + string.Join(" | ", bad.Take(5)))}");
+    }
+
+    /// <summary>The fake answers every create within --latency-max-ms: a 504 means the gateway's own side of the call was slow.</summary>
+    private static DrillCheck NoTimeouts(DrillFindings f)
+    {
+        var timeouts = f.Answers.Labels.Where(l => l.Key.Contains("upstream_timeout", StringComparison.Ordinal)).Sum(l => l.Value);
+        return new("No create timed out: the fake answers within its latency, far inside Kie:Timeout",
+            timeouts == 0,
+            $"{timeouts} answers 504 upstream_timeout ({f.TimedOutKeys} keys) with the fake's creates at most {f.Plan.LatencyMaxMs} ms "
+            + $"and Kie:Timeout {DrillPlan.KieTimeout.TotalSeconds:0} s; the fake received {f.Kie.CreatesReceived} creates");
     }
 
     private static DrillCheck Terminal(DrillFindings f)

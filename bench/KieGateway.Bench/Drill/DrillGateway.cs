@@ -8,20 +8,22 @@ namespace KieGateway.Bench.Drill;
 /// The gateway under the drill: Live against the fake Kie, on the throwaway PostgreSQL, with one client whose webhooks
 /// go to the in-process receiver on loopback. Started again after a <c>kill -9</c> on the same port and store.
 /// </summary>
-internal sealed class DrillGateway(DrillEnvironment env, DrillSecrets secrets, string postgres, int port, Uri fakeKie)
+internal sealed class DrillGateway(DrillEnvironment env, DrillPlan plan, DrillSecrets secrets, string postgres, int port, Uri fakeKie)
 {
     private const int SigKill = 9;
 
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{port}/");
 
     /// <summary>The settings the drill changes from the defaults, as the report lists them (secrets left out).</summary>
-    public static IReadOnlyList<(string Key, string Value, string Why)> Overrides { get; } =
+    public static IReadOnlyList<(string Key, string Value, string Why)> Overrides(DrillPlan plan) =>
     [
         ("Kie:Mode", "Live", "against the fake Kie, which speaks Kie's wire format"),
         ("Kie:Timeout", DrillPlan.KieTimeout.ToString("c", CultureInfo.InvariantCulture),
-            "a create cut by the kill is settled after Kie:Timeout + 1 min (65 s instead of 90 s)"),
+            $"a create cut by the kill is settled after Kie:Timeout + 1 min ({DrillPlan.KieTimeout.TotalSeconds + 60:0} s instead of 90 s); "
+            + $"still far above the fake's {plan.LatencyMaxMs} ms"),
+        ("Kie:CreateLimit", plan.KieCreateLimit.ToString(CultureInfo.InvariantCulture), "Kie's account limit of creates per window (default 20)"),
         ("Kie:CreateLimitWindow", "00:00:01",
-            "20 creates a second instead of Kie's 20 per 10 s (a 100 s queue for 200 creates); the limit stays in play: 429 upstream_rate_limited, retried after Retry-After"),
+            "a window of 1 s instead of Kie's 10 s (200 creates would queue for 100 s); the limit stays in play: 429 upstream_rate_limited, retried after Retry-After"),
         ("Gateway:RateLimit:PermitLimit", "100000", "the drill's one client polls 200 videos and their events"),
         ("Gateway:RateLimit:CreatePermitLimit", "100000", "200 creates and their retries from one client"),
         ("Security:AllowPrivateNetworkUrls", "true", "the documented switch for receivers on a private network: the receiver is on 127.0.0.1"),
@@ -42,7 +44,7 @@ internal sealed class DrillGateway(DrillEnvironment env, DrillSecrets secrets, s
             ["Gateway__Clients__0__WebhookSecret"] = secrets.WebhookSecret,
             ["ConnectionStrings__Gateway"] = postgres,
         };
-        foreach (var (key, value, _) in Overrides)
+        foreach (var (key, value, _) in Overrides(plan))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -14,7 +14,8 @@ internal sealed record DrillPlan(
     int GeneratingReads,
     int Seed,
     int WaitSeconds,
-    int ReceiverMaxMs)
+    int ReceiverMaxMs,
+    int KieCreateLimit)
 {
     /// <summary>How often one key's create is sent before the client gives up on it; the kill's in-flight window needs ~25.</summary>
     public const int MaxAttemptsPerKey = 80;
@@ -22,8 +23,8 @@ internal sealed record DrillPlan(
     /// <summary>A key abandoned by the kill answers 409 until the gateway's create window (Kie:Timeout + 1 min) has passed.</summary>
     public static readonly TimeSpan KeyDeadline = TimeSpan.FromMinutes(3);
 
-    /// <summary>The gateway's Kie:Timeout for the drill: short, so that its create window after a kill is 65 s, not 90 s.</summary>
-    public static readonly TimeSpan KieTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>The gateway's Kie:Timeout for the drill: short, so that its create window after a kill is 70 s, not 90 s.</summary>
+    public static readonly TimeSpan KieTimeout = TimeSpan.FromSeconds(10);
 
     public IReadOnlyList<string> FakeKieArguments() =>
     [

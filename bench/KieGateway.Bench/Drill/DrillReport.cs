@@ -13,7 +13,7 @@ internal static class DrillReport
         Line(md);
         Line(md, $"- **Date**: {started:yyyy-MM-dd HH:mm} UTC, {f.Timings.Total.TotalSeconds:0} s in all");
         Line(md, $"- **Machine**: {MachineDescription.Read()}");
-        Line(md, $"- **Command**: `{command}` (seed {p.Seed}: `--seed {p.Seed}` draws the same faults, though not in the same order)");
+        Line(md, $"- **Command**: `{command}` (seed {p.Seed}: `--seed {p.Seed}` repeats the fake's sequence of draws; which create gets which depends on timing)");
         Line(md, "- **Store**: a throwaway PostgreSQL (deploy/throwaway-postgres.sh), kept across the kill");
         Line(md, $"- **Verdict**: {(checks.All(c => c.Passed) ? "PASS" : "FAIL")} ({checks.Count(c => c.Passed)} of {checks.Count} checks passed)");
         Line(md);
@@ -32,7 +32,7 @@ internal static class DrillReport
         Line(md);
         Line(md, "| setting | value | why |");
         Line(md, "|---|---|---|");
-        foreach (var (key, value, why) in DrillGateway.Overrides)
+        foreach (var (key, value, why) in DrillGateway.Overrides(p))
         {
             Line(md, $"| `{key}` | `{value}` | {why} |");
         }

@@ -47,7 +47,7 @@ internal static class DrillRun
         var kieUrl = new Uri($"http://127.0.0.1:{kiePort}/");
         await kie.WaitForHttpAsync(new Uri(kieUrl, "_fake/stats"), TimeSpan.FromSeconds(30), ct);
         await using var receiver = await WebhookReceiver.StartAsync(FreePorts.Next(), secrets.WebhookSecret, args.Plan.ReceiverMaxMs, ct);
-        var gateway = new DrillGateway(env, secrets, args.Postgres, FreePorts.Next(), kieUrl);
+        var gateway = new DrillGateway(env, args.Plan, secrets, args.Postgres, FreePorts.Next(), kieUrl);
         Console.WriteLine($"drill: seed {args.Plan.Seed}; logs in {Path.Combine(args.Work, "logs")}");
 
         var (first, firstReady) = await gateway.StartAsync(1, ct);
