@@ -47,6 +47,8 @@ internal sealed class ClientTally(int killAfterAccepted, string kieKey)
         }
     }
 
+    public void PostEnded() => Interlocked.Decrement(ref _postsInFlight);
+
     /// <summary>
     /// Called just before the kill: the creates under way now, plus (until <see cref="KillDone"/>) every one started
     /// meanwhile, bound the creates the kill can have cut. Both sides fence, so none slips between the two counts.
@@ -63,8 +65,6 @@ internal sealed class ClientTally(int killAfterAccepted, string kieKey)
         Interlocked.Exchange(ref _killing, 0);
         return Volatile.Read(ref _startedDuringKill);
     }
-
-    public void PostEnded() => Interlocked.Decrement(ref _postsInFlight);
 
     /// <summary>From now on a 202 can only come from the restarted gateway: the first one is dead.</summary>
     public void MarkRestarted() => _restarted = true;
