@@ -3,15 +3,17 @@
 # this machine, in one run; writes bench/RESULTS.md (or --out FILE) and prints the same. See bench/README.md.
 #
 #   bash bench/run.sh [--quick] [--out FILE]
+#   bash bench/run.sh drill [--out FILE] [drill options]     the fault drill instead (bench/drill.sh, bench/DRILL.md)
 #
 # This script installs what is missing (nginx, wrk), builds Release, starts a throwaway PostgreSQL, and hands
 # over to the orchestrator (bench/KieGateway.Bench, role "bench"), which starts and stops everything else.
 # On any exit it stops what it started and removes its scratch folder (KIEGATEWAY_BENCH_KEEP=1 keeps it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ "${1:-}" == drill ]]; then shift; exec bash bench/drill.sh "$@"; fi
 repo="$(pwd)"
 
-usage() { echo "usage: bash bench/run.sh [--quick] [--out FILE]" >&2; exit 2; }
+usage() { echo "usage: bash bench/run.sh [--quick] [--out FILE] | drill [--out FILE] [drill options]" >&2; exit 2; }
 quick=false
 out="$repo/bench/RESULTS.md"
 command_line="bash bench/run.sh${*:+ $*}"

@@ -20,6 +20,20 @@ internal sealed class CreateFaults(FakeKieOptions options)
     private readonly Random _random = options.Seed is { } seed ? new Random(seed) : new Random();
     private readonly Lock _lock = new();
 
+    /// <summary>The create's latency: <c>--latency-ms</c>, or a draw up to <c>--latency-max-ms</c> when that is higher.</summary>
+    public int NextLatencyMs()
+    {
+        if (options.LatencyMaxMs <= options.LatencyMs)
+        {
+            return options.LatencyMs;
+        }
+
+        lock (_lock)
+        {
+            return _random.Next(options.LatencyMs, options.LatencyMaxMs + 1);
+        }
+    }
+
     public CreateFault Next()
     {
         if (options.FailRate == 0 && options.ResetRate == 0)

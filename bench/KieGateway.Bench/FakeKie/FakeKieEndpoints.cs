@@ -9,8 +9,8 @@ internal static class FakeKieEndpoints
 
         app.MapPost("/api/v1/veo/generate", (HttpContext context) => CreateAsync(context, KieAnswers.VeoPrefix));
         app.MapPost("/api/v1/jobs/createTask", (HttpContext context) => CreateAsync(context, KieAnswers.JobsPrefix));
-        app.MapGet("/api/v1/veo/record-info", (HttpContext context) => ReadAsync(context, KieAnswers.VeoPrefix, KieAnswers.VeoCompleted));
-        app.MapGet("/api/v1/jobs/recordInfo", (HttpContext context) => ReadAsync(context, KieAnswers.JobsPrefix, KieAnswers.JobsCompleted));
+        app.MapGet("/api/v1/veo/record-info", (HttpContext context) => ReadAsync(context, KieAnswers.VeoPrefix, KieAnswers.VeoCompleted, GeneratingAnswers.Veo));
+        app.MapGet("/api/v1/jobs/recordInfo", (HttpContext context) => ReadAsync(context, KieAnswers.JobsPrefix, KieAnswers.JobsCompleted, GeneratingAnswers.Jobs));
         app.MapGet("/api/v1/chat/credit", (HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, KieAnswers.Credits));
 
         // Not Kie's: what the fake has made and injected, read by the orchestrator and the drill. No key needed.
@@ -44,15 +44,15 @@ internal static class FakeKieEndpoints
     {
         var services = context.RequestServices;
         var stats = services.GetRequiredService<FakeKieStats>();
-        var options = services.GetRequiredService<FakeKieOptions>();
+        var faults = services.GetRequiredService<CreateFaults>();
         stats.CreateReceived();
         await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-        if (options.LatencyMs > 0)
+        if (faults.NextLatencyMs() is > 0 and var latency)
         {
-            await Task.Delay(options.LatencyMs, context.RequestAborted);
+            await Task.Delay(latency, context.RequestAborted);
         }
 
-        var fault = services.GetRequiredService<CreateFaults>().Next();
+        var fault = faults.Next();
         if (fault != CreateFault.None)
         {
             stats.Injected(fault);
@@ -81,19 +81,28 @@ internal static class FakeKieEndpoints
         await WriteAsync(context, StatusCodes.Status200OK, KieAnswers.Created(taskId));
     }
 
-    /// <summary>Every task the fake made is finished at its first read; ids it never made are Kie's 404.</summary>
-    private static Task ReadAsync(HttpContext context, string prefix, Func<string, DateTimeOffset, string> completed)
+    /// <summary>
+    /// Every task the fake made is finished at its first read, or after <c>--generating-reads</c> reads answered
+    /// "generating"; ids it never made are Kie's 404.
+    /// </summary>
+    private static Task ReadAsync(
+        HttpContext context, string prefix, Func<string, DateTimeOffset, string> completed, Func<string, DateTimeOffset, string> generating)
     {
-        context.RequestServices.GetRequiredService<FakeKieStats>().StatusRead();
+        var stats = context.RequestServices.GetRequiredService<FakeKieStats>();
+        stats.StatusRead();
         var taskId = context.Request.Query["taskId"].ToString();
         if (taskId.Length == 0)
         {
             return WriteAsync(context, StatusCodes.Status400BadRequest, KieAnswers.TaskIdRequired);
         }
 
-        return taskId.StartsWith(prefix, StringComparison.Ordinal) && IsOwnId(taskId.AsSpan(prefix.Length))
-            ? WriteAsync(context, StatusCodes.Status200OK, completed(taskId, TimeProvider.System.GetUtcNow()))
-            : WriteAsync(context, StatusCodes.Status404NotFound, KieAnswers.TaskNotFound);
+        if (!taskId.StartsWith(prefix, StringComparison.Ordinal) || !IsOwnId(taskId.AsSpan(prefix.Length)))
+        {
+            return WriteAsync(context, StatusCodes.Status404NotFound, KieAnswers.TaskNotFound);
+        }
+
+        var answer = stats.TaskRead(taskId) <= context.RequestServices.GetRequiredService<FakeKieOptions>().GeneratingReads ? generating : completed;
+        return WriteAsync(context, StatusCodes.Status200OK, answer(taskId, TimeProvider.System.GetUtcNow()));
     }
 
     /// <summary>Tag, underscore, number: also keeps anything needing JSON escaping out of the answer.</summary>

@@ -9,7 +9,16 @@ namespace KieGateway.Bench.FakeKie;
 /// </summary>
 internal sealed record FakeKieOptions(string ApiKey, int LatencyMs, double FailRate, double ResetRate, int? Seed)
 {
-    /// <summary>Reads <c>--api-key</c>, <c>--latency-ms</c>, <c>--fail-rate</c>, <c>--reset-rate</c>, <c>--seed</c>; every problem at once.</summary>
+    /// <summary>With <c>--latency-max-ms</c>, each create waits a seeded draw from LatencyMs to this; else LatencyMs.</summary>
+    public int LatencyMaxMs { get; init; } = LatencyMs;
+
+    /// <summary>How many status reads of a task answer "generating" before it is finished (0: finished at the first).</summary>
+    public int GeneratingReads { get; init; }
+
+    /// <summary>
+    /// Reads <c>--api-key</c>, <c>--latency-ms</c>, <c>--latency-max-ms</c>, <c>--fail-rate</c>, <c>--reset-rate</c>,
+    /// <c>--seed</c>, <c>--generating-reads</c>; every problem at once.
+    /// </summary>
     public static FakeKieOptions Read(IConfiguration configuration, out IReadOnlyList<string> problems)
     {
         var errors = new List<string>();
@@ -27,9 +36,11 @@ internal sealed record FakeKieOptions(string ApiKey, int LatencyMs, double FailR
             errors.Add($"--fail-rate and --reset-rate add up to more than 1 ({fail} + {reset}).");
         }
 
+        var latencyMax = Number(configuration, "latency-max-ms", latency, latency, 600_000, errors);
+        var generatingReads = Number(configuration, "generating-reads", 0, 0, 1000, errors);
         var seed = configuration["seed"] is { } s ? (int?)Number(configuration, "seed", 0, int.MinValue, int.MaxValue, errors) : null;
         problems = errors;
-        return new FakeKieOptions(key, (int)latency, fail, reset, seed);
+        return new FakeKieOptions(key, (int)latency, fail, reset, seed) { LatencyMaxMs = latencyMax, GeneratingReads = generatingReads };
     }
 
     private static T Number<T>(IConfiguration configuration, string name, T fallback, T min, T max, List<string> errors)

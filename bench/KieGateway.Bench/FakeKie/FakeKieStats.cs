@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace KieGateway.Bench.FakeKie;
 
 /// <summary>What the fake has seen and done, for <c>GET /_fake/stats</c>: a drill compares it with what the gateway says.</summary>
@@ -10,6 +12,7 @@ internal sealed class FakeKieStats
     private long _failuresInjected;
     private long _resetsBeforeTask;
     private long _resetsAfterTask;
+    private readonly ConcurrentDictionary<string, int> _readsByTask = new(StringComparer.Ordinal);
 
     public void CreateReceived() => Interlocked.Increment(ref _createsReceived);
 
@@ -17,6 +20,9 @@ internal sealed class FakeKieStats
     public long TaskMade() => Interlocked.Increment(ref _tasksMade);
 
     public void StatusRead() => Interlocked.Increment(ref _statusReads);
+
+    /// <summary>Counts a read of one of the fake's own tasks and answers how many it has had, this one included.</summary>
+    public int TaskRead(string taskId) => _readsByTask.AddOrUpdate(taskId, 1, (_, reads) => reads + 1);
 
     public void Unauthorized() => Interlocked.Increment(ref _unauthorized);
 
@@ -41,10 +47,14 @@ internal sealed class FakeKieStats
         Interlocked.Read(ref _tasksMade),
         Interlocked.Read(ref _statusReads),
         Interlocked.Read(ref _unauthorized),
-        new FaultCounts(Interlocked.Read(ref _failuresInjected), Interlocked.Read(ref _resetsBeforeTask), Interlocked.Read(ref _resetsAfterTask)));
+        new FaultCounts(Interlocked.Read(ref _failuresInjected), Interlocked.Read(ref _resetsBeforeTask), Interlocked.Read(ref _resetsAfterTask)),
+        _readsByTask.Count);
 }
 
-/// <summary>The stats' JSON: <c>tasksMade</c> counts every task Kie would charge for, answered or not.</summary>
-internal sealed record FakeKieSnapshot(long CreatesReceived, long TasksMade, long StatusReads, long Unauthorized, FaultCounts Faults);
+/// <summary>
+/// The stats' JSON: <c>tasksMade</c> counts every task Kie would charge for, answered or not; <c>tasksRead</c> the
+/// distinct tasks whose status was asked for (a task nobody reads is one whose id the gateway never stored).
+/// </summary>
+internal sealed record FakeKieSnapshot(long CreatesReceived, long TasksMade, long StatusReads, long Unauthorized, FaultCounts Faults, long TasksRead);
 
 internal sealed record FaultCounts(long Failures, long ResetsBeforeTask, long ResetsAfterTask);
