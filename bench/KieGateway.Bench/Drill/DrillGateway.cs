@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using KieGateway.Bench.Processes;
+using KieGateway.Bench.Runs;
 
 namespace KieGateway.Bench.Drill;
 
@@ -8,7 +9,7 @@ namespace KieGateway.Bench.Drill;
 /// The gateway under the drill: Live against the fake Kie, on the throwaway PostgreSQL, with one client whose webhooks
 /// go to the in-process receiver on loopback. Started again after a <c>kill -9</c> on the same port and store.
 /// </summary>
-internal sealed class DrillGateway(DrillEnvironment env, DrillPlan plan, DrillSecrets secrets, string postgres, int port, Uri fakeKie)
+internal sealed class DrillGateway(BenchEnvironment env, DrillPlan plan, DrillSecrets secrets, string postgres, int port, Uri fakeKie)
 {
     private const int SigKill = 9;
 

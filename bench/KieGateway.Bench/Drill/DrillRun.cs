@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KieGateway.Bench.FakeKie;
 using KieGateway.Bench.Processes;
+using KieGateway.Bench.Runs;
 using KieGateway.Bench.Webhooks;
 
 namespace KieGateway.Bench.Drill;
@@ -34,7 +35,7 @@ internal static class DrillRun
             throw new BenchFailure("drill: " + string.Join(" ", problems));
         }
 
-        var env = new DrillEnvironment(args.Repo, args.Work);
+        var env = new BenchEnvironment(args.Repo, args.Work);
         env.Check();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         var ct = timeout.Token;
@@ -43,7 +44,7 @@ internal static class DrillRun
         var secrets = DrillSecrets.New();
 
         var kiePort = FreePorts.Next();
-        await using var kie = ChildProcess.Start(env.FakeKie(kiePort, secrets.KieKey, args.Plan.FakeKieArguments()));
+        await using var kie = ChildProcess.Start(env.DotnetRole("kie", "kie", kiePort, ["--api-key", secrets.KieKey, .. args.Plan.FakeKieArguments()]));
         var kieUrl = new Uri($"http://127.0.0.1:{kiePort}/");
         await kie.WaitForHttpAsync(new Uri(kieUrl, "_fake/stats"), TimeSpan.FromSeconds(30), ct);
         await using var receiver = await WebhookReceiver.StartAsync(FreePorts.Next(), secrets.WebhookSecret, args.Plan.ReceiverMaxMs, ct);
@@ -123,7 +124,7 @@ internal static class DrillRun
     }
 
     /// <summary>Log lines of both gateway processes that carry the Kie key (there must be none).</summary>
-    private static int KieKeyLines(DrillEnvironment env, string kieKey) =>
+    private static int KieKeyLines(BenchEnvironment env, string kieKey) =>
         new[] { "gateway-1", "gateway-2" }.Select(env.Log).Where(File.Exists)
             .Sum(log => File.ReadLines(log).Count(line => line.Contains(kieKey, StringComparison.Ordinal)));
 }

@@ -19,20 +19,27 @@ public sealed class AccountLimitTests : GatewayTest
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(_store);
 
-    [Fact]
-    public async Task APermitIsTakenWithOneStatement()
+    /// <summary>The store commands from now on whose text contains <paramref name="fragment"/>.</summary>
+    private ConcurrentQueue<string> CommandsWith(string fragment)
     {
-        await (await Alice.PostVideoAsync(new { prompt = "seeds the permits" })).AssertJsonAsync(HttpStatusCode.Accepted);
-        var permitCommands = new ConcurrentQueue<string>();
+        var commands = new ConcurrentQueue<string>();
         _store.BeforeCommand = sql =>
         {
-            if (sql.Contains("kie_permits", StringComparison.Ordinal))
+            if (sql.Contains(fragment, StringComparison.Ordinal))
             {
-                permitCommands.Enqueue(sql);
+                commands.Enqueue(sql);
             }
 
             return Task.CompletedTask;
         };
+        return commands;
+    }
+
+    [Fact]
+    public async Task APermitIsTakenWithOneStatement()
+    {
+        await (await Alice.PostVideoAsync(new { prompt = "seeds the permits" })).AssertJsonAsync(HttpStatusCode.Accepted);
+        var permitCommands = CommandsWith("kie_permits");
 
         await (await Alice.PostVideoAsync(new { prompt = "takes one" })).AssertJsonAsync(HttpStatusCode.Accepted);
 
@@ -42,16 +49,7 @@ public sealed class AccountLimitTests : GatewayTest
     [Fact]
     public async Task ThePermitsAreSeededWithOneStatement()
     {
-        var seeding = new ConcurrentQueue<string>();
-        _store.BeforeCommand = sql =>
-        {
-            if (sql.Contains("INSERT INTO kie_permits", StringComparison.Ordinal))
-            {
-                seeding.Enqueue(sql);
-            }
-
-            return Task.CompletedTask;
-        };
+        var seeding = CommandsWith("INSERT INTO kie_permits");
 
         await (await Alice.PostVideoAsync(new { prompt = "seeds the permits" })).AssertJsonAsync(HttpStatusCode.Accepted);
 
