@@ -86,8 +86,7 @@ app.MapSandboxMedia();
 app.MapGatewayOpenApi();
 app.AnnounceSandbox();
 
-await app.RunAsync();
-return 0;
+return await app.RunOrExplainAsync(); // a settings or store problem: its reasons on stderr, exit code 1
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;
