@@ -31,6 +31,8 @@ internal static class StartupFailures
         AggregateException all when all.InnerExceptions.Select(Explain).ToList() is var parts && parts.All(p => p.Count > 0) =>
             parts.SelectMany(p => p).Distinct().ToList(),
         OptionsValidationException options => options.Failures.ToList(),
+        // A value of the wrong type ("bogus" for a TimeSpan): the binder names the value, the key and the type.
+        InvalidOperationException binding when binding.TargetSite?.DeclaringType == typeof(ConfigurationBinder) => [binding.Message],
         StoreUnavailableException store => [store.Message],
         _ => [],
     };

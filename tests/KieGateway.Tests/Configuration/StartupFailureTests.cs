@@ -24,6 +24,16 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task ASettingOfTheWrongTypeExitsWithItsKeyAndNoStackTrace()
+    {
+        var (exitCode, stdout, stderr) = await StartAsync(new() { ["Kie__Timeout"] = "bogus" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("'bogus' at 'Kie:Timeout'", stderr);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
     public async Task AStoreThatCannotBeOpenedExitsWithTheReasonAndNoStackTrace()
     {
         // A folder where the SQLite file should be.
