@@ -50,7 +50,7 @@ public sealed class ExportedTelemetryTests : WebhookTest
         // Collected until the Kie call's duration is among the points (it was missing once in a loaded CI run), within a bound.
         using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {
-            while (!(_reader.Collect() && KieGenerateExported()))
+            while (!(Collect() && KieGenerateExported()))
             {
                 await Task.Delay(50, bound.Token);
             }
@@ -69,7 +69,7 @@ public sealed class ExportedTelemetryTests : WebhookTest
     }
 
     private bool KieGenerateExported() =>
-        _metrics.LastOrDefault(m => m.Name == "kiegateway.kie.request.duration") is not null
+        _metrics.Any(m => m.Name == "kiegateway.kie.request.duration")
         && Points("kiegateway.kie.request.duration", ("operation", "veo/generate"), ("outcome", "success"), ("kie.code", "200"))
             .Any(p => p.GetHistogramCount() >= 1);
 
@@ -78,18 +78,39 @@ public sealed class ExportedTelemetryTests : WebhookTest
 
     private long Sum(string name, params (string Key, object Value)[] tags) => Points(name, tags).Sum(p => p.GetSumLong());
 
-    /// <summary>The latest export's points of one instrument that carry these labels.</summary>
+    /// <summary>One export, alone in the list: the points read below are all from it.</summary>
+    private bool Collect()
+    {
+        _metrics.Clear();
+        return _reader.Collect();
+    }
+
+    /// <summary>
+    /// The export's points of one instrument that carry these labels. Every test host has a meter of the same name, so
+    /// one export may hold the instrument once per host alive: the points are looked for in each.
+    /// </summary>
     private List<MetricPoint> Points(string name, params (string Key, object Value)[] tags)
     {
-        var latest = _metrics.LastOrDefault(m => m.Name == name);
-        Assert.True(latest is not null, $"{name} was not exported");
+        var exported = _metrics.Where(m => m.Name == name).ToList();
+        Assert.True(exported.Count > 0, $"{name} was not exported");
         var points = new List<MetricPoint>();
-        foreach (var point in latest.GetMetricPoints())
+        foreach (var point in exported.SelectMany(Each))
         {
             if (tags.All(t => HasTag(point, t.Key, t.Value)))
             {
                 points.Add(point);
             }
+        }
+
+        return points;
+    }
+
+    private static List<MetricPoint> Each(Metric metric)
+    {
+        var points = new List<MetricPoint>();
+        foreach (var point in metric.GetMetricPoints())
+        {
+            points.Add(point);
         }
 
         return points;
