@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 deploy/throwaway-postgres.sh bin >/dev/null || { echo "drill: PostgreSQL binaries not found under /usr/lib/postgresql" >&2; exit 2; }
 
 echo "drill: building Release"
-dotnet build src/KieGateway/KieGateway.csproj -c Release -v quiet -nologo >/dev/null
+bash bench/publish-gateway.sh >/dev/null
 dotnet build bench/KieGateway.Bench/KieGateway.Bench.csproj -c Release -v quiet -nologo >/dev/null
 
 work="$(mktemp -d /tmp/kiegateway-drill.XXXXXX)"

@@ -52,7 +52,7 @@ internal static class Markdown
         var plan = report.Plan;
         md.AppendLine().AppendLine("## How").AppendLine();
         md.AppendLine("Three targets on loopback, driven by wrk on the same machine:").AppendLine();
-        md.AppendLine("- **gateway**: KieGateway's Release build (`dotnet KieGateway.dll`, Production, Kie mode Live, SQLite store) in front of a fast fake of Kie (`bench/KieGateway.Bench kie`, which answers at once and finishes every task at its first status read).");
+        md.AppendLine("- **gateway**: KieGateway published as its image is (Release, ReadyToRun: `bench/publish-gateway.sh`; `dotnet KieGateway.dll`, Production, Kie mode Live, SQLite store) in front of a fast fake of Kie (`bench/KieGateway.Bench kie`, which answers at once and finishes every task at its first status read).");
         md.AppendLine("- **nginx**: the platform team's alternative, a reverse proxy to the same fake that adds Kie's `Authorization` header (`worker_processes auto`, keep-alive to the upstream, a buffered access log).");
         md.AppendLine("- **bare**: a bare Kestrel minimal API answering the gateway's own JSON for the video from memory (no auth, store or logging): the limit of our own stack.");
         md.AppendLine();

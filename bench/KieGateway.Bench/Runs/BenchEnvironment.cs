@@ -10,7 +10,8 @@ internal sealed record BenchEnvironment(string Repo, string Work)
     /// <summary>This very assembly: the fake and the bare endpoint are its other roles.</summary>
     public string BenchDll { get; } = typeof(BenchEnvironment).Assembly.Location;
 
-    public string GatewayDll => Path.Combine(Repo, "src", "KieGateway", "bin", "Release", "net10.0", "KieGateway.dll");
+    /// <summary>The gateway as the image ships it: published for this platform, ReadyToRun (bench/publish-gateway.sh).</summary>
+    public string GatewayDll => Path.Combine(Repo, "src", "KieGateway", "bin", "Release", "publish", "KieGateway.dll");
 
     public string WrkScript => Path.Combine(Repo, "bench", "wrk", "report.lua");
 
@@ -29,7 +30,7 @@ internal sealed record BenchEnvironment(string Repo, string Work)
         {
             if (!File.Exists(file))
             {
-                throw new BenchFailure($"bench: {file} is missing (bench/run.sh builds Release first).");
+                throw new BenchFailure($"bench: {file} is missing (bench/run.sh builds and publishes it first).");
             }
         }
     }

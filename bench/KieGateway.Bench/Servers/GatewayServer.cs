@@ -5,7 +5,7 @@ using KieGateway.Bench.Seeding;
 namespace KieGateway.Bench.Servers;
 
 /// <summary>
-/// The gateway from its Release build (<c>dotnet KieGateway.dll</c>), configured by environment, with the time
+/// The gateway as its image ships it (Release, ReadyToRun; <c>dotnet KieGateway.dll</c>), configured by environment, with the time
 /// from <see cref="System.Diagnostics.Process.Start()"/> to its first <c>200</c> from <c>/health/ready</c>.
 /// </summary>
 internal sealed class GatewayServer(ChildProcess process, Uri baseUrl, TimeSpan readyAfter) : IServerProcess, IAsyncDisposable
