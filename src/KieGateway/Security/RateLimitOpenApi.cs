@@ -49,6 +49,6 @@ internal sealed class RateLimitOpenApi : IOpenApiOperationTransformer
         + $"`{ProblemCodes.UpstreamRateLimited}`); retry after `Retry-After` seconds.";
 
     private const string BudgetExceeded =
-        $"`{ProblemCodes.BudgetExceeded}` (no `Retry-After`): the create would take the client past its daily or monthly "
-        + "credit budget; nothing was sent to Kie, and `detail` says which budget and when it starts afresh (see GET /usage).";
+        $"`{ProblemCodes.BudgetExceeded}`: the create would take the client past its daily or monthly credit budget; nothing "
+        + "was sent to Kie, `detail` says which budget, and `Retry-After` the seconds until it starts afresh (see GET /usage).";
 }

@@ -32,6 +32,29 @@ public sealed class BudgetTests : GatewayTest
     }
 
     [Fact]
+    public async Task ARefusalSaysInRetryAfterWhenTheBudgetThatRefusedStartsAfresh()
+    {
+        await (await CreateAsync()).AssertJsonAsync(HttpStatusCode.Accepted);
+        await (await CreateAsync()).AssertJsonAsync(HttpStatusCode.Accepted);
+        var now = Clock.GetUtcNow();
+
+        var daily = await CreateAsync();
+
+        await daily.AssertProblemAsync(HttpStatusCode.TooManyRequests, "budget_exceeded");
+        var midnight = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromSeconds(Math.Ceiling((midnight - now).TotalSeconds)), daily.Headers.RetryAfter?.Delta);
+
+        Clock.Advance(TimeSpan.FromDays(1)); // a new day of the same month: the monthly budget refuses now
+        await (await CreateAsync()).AssertJsonAsync(HttpStatusCode.Accepted);
+        now = Clock.GetUtcNow();
+        var monthly = await CreateAsync();
+
+        await monthly.AssertProblemAsync(HttpStatusCode.TooManyRequests, "budget_exceeded");
+        var nextMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
+        Assert.Equal(TimeSpan.FromSeconds(Math.Ceiling((nextMonth - now).TotalSeconds)), monthly.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
     public async Task TheDailyBudgetStartsAfreshAtMidnightUtcAndTheMonthlyOneDoesNot()
     {
         await (await CreateAsync()).AssertJsonAsync(HttpStatusCode.Accepted);
