@@ -19,6 +19,9 @@ public abstract class GatewayTest : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Settings a family of tests starts from; a test class's own <see cref="Settings"/> win over them.</summary>
+    protected virtual IDictionary<string, string?> BaseSettings => new Dictionary<string, string?>();
+
     /// <summary>Edges a test class swaps in the gateway's services (after the gateway's own registrations).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -27,7 +30,13 @@ public abstract class GatewayTest : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Kie = await FakeKie.StartAsync();
-        Gateway = new GatewayFactory(Kie, Settings, Clock, services: ConfigureServices);
+        var settings = new Dictionary<string, string?>(BaseSettings);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        Gateway = new GatewayFactory(Kie, settings, Clock, services: ConfigureServices);
         Alice = Gateway.ClientWithKey(TestClients.AliceKey);
     }
 

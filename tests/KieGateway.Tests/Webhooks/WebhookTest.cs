@@ -11,6 +11,13 @@ public abstract class WebhookTest : GatewayTest
 {
     protected WebhookReceiver Receiver { get; private set; } = null!;
 
+    /// <summary>
+    /// A delivery is timed on the test's clock, which the waits below move a second every few milliseconds: with the
+    /// default 10 s, a loaded machine saw a delivery the receiver answered saved as unanswered. Five minutes (the most
+    /// allowed) leaves a delivery about 1.5 s of real time.
+    /// </summary>
+    protected override IDictionary<string, string?> BaseSettings => new Dictionary<string, string?> { ["Webhooks:Timeout"] = "00:05:00" };
+
     public override async Task InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync(() => Clock.GetUtcNow());
