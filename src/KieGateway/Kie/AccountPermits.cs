@@ -6,7 +6,7 @@ namespace KieGateway.Kie;
 
 /// <summary>
 /// Kie's limits are per account, not per replica, so every replica takes its permits from one set of rows in
-/// the shared store (<see cref="KiePermitRecord"/>). A permit is taken by one conditional UPDATE … RETURNING on the
+/// the shared store (<see cref="KiePermitRecord"/>). A permit is taken by one conditional UPDATE on the
 /// time it was last used: of two replicas that reach for the same permit, one wins and the other tries again.
 /// With N permits each used at most once per window, no window, wherever it starts, holds more than N calls.
 /// </summary>
@@ -48,15 +48,15 @@ internal sealed class AccountPermits(IServiceScopeFactory scopes, TimeProvider t
     /// </summary>
     private static async Task<bool> TakeOneAsync(GatewayDbContext db, AccountLimit limit, long now, long freeBefore, CancellationToken ct)
     {
-        var taken = await db.Database.SqlQuery<int>($"""
+        // The rows it changed say whether it took one: no result set to read back and materialize.
+        var taken = await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE kie_permits SET "UsedAtMs" = {now}
             WHERE "Bucket" = {limit.Bucket} AND "UsedAtMs" <= {freeBefore} AND "Slot" = (
                 SELECT "Slot" FROM kie_permits
                 WHERE "Bucket" = {limit.Bucket} AND "Slot" < {limit.Permits} AND "UsedAtMs" <= {freeBefore}
                 ORDER BY random() LIMIT 1)
-            RETURNING "Slot" AS "Value"
-            """).ToListAsync(ct);
-        return taken.Count == 1;
+            """, ct);
+        return taken == 1;
     }
 
     /// <summary>
