@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KieGateway.Kie;
 using Microsoft.AspNetCore.Diagnostics;
@@ -25,8 +24,7 @@ internal sealed class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> l
             logger.LogWarning("Kie call failed: {Failure} {KieCode} {UpstreamMessage}", kie.Failure, kie.KieCode, kie.UpstreamMessage);
             if (kie.Failure == KieFailure.RateLimited)
             {
-                context.Response.Headers.RetryAfter =
-                    ((int)Math.Ceiling(KieProblemMap.RetryAfter(kie).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                RetryAfterHeader.Set(context.Response, KieProblemMap.RetryAfter(kie));
             }
         }
         else if (status >= 500)

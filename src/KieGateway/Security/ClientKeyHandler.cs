@@ -62,9 +62,6 @@ internal sealed class ClientKeyHandler(
         await ProblemWriter.WriteAsync(Context, problem);
     }
 
-    /// <summary>The key a request presents, if any.</summary>
-    public static string? ReadKey(IHeaderDictionary headers) => PresentedKey(headers) is { IsEmpty: false } key ? key.ToString() : null;
-
     /// <summary>The key a request presents (empty if none), read without a copy: also what the log redactor looks for.</summary>
     public static ReadOnlySpan<char> PresentedKey(IHeaderDictionary headers)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using KieGateway.Errors;
 using KieGateway.Models;
@@ -63,11 +62,11 @@ internal static class ClientRateLimits
         var delay = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? retryAfter
             : http.RequestServices.GetRequiredService<ClientLimits>().LongestWindow(clientId);
-        var seconds = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds));
+        var seconds = RetryAfterHeader.Seconds(delay);
 
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientRateLimits))
             .LogWarning("Client {ClientId} is over its rate limit; told to retry after {RetryAfterSeconds} s", clientId, seconds);
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        RetryAfterHeader.Set(http.Response, delay);
         await GatewayProblems.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
             "This client key is over its rate limit.",
             $"Too many requests for this client key; retry after {seconds} s (Retry-After).").ExecuteAsync(http);

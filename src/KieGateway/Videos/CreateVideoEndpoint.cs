@@ -87,10 +87,9 @@ internal static class CreateVideoEndpoint
         catch (Usage.BudgetExceededException ex)
         {
             await ReleaseAsync(keys, claim);
-            // Whole seconds until the budget starts afresh, rounded up: a client that retries on 429 waits for that
-            // instead of asking again and again in vain (it may be days, at the end of a month's budget).
-            var wait = ex.ResetsAt - time.GetUtcNow();
-            http.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Until the budget starts afresh: a client that retries on 429 waits for that instead of asking in vain (it may
+            // be days, at the end of a month's budget).
+            RetryAfterHeader.Set(http.HttpContext.Response, ex.ResetsAt - time.GetUtcNow());
             return GatewayProblems.BudgetExceeded(ex.Message);
         }
         catch (KieException) when (claim is not null)
