@@ -13,6 +13,7 @@ namespace KieGateway.Tests.Telemetry;
 /// A create → complete → webhook run as the OpenTelemetry SDK exports it (its in-memory exporter, beside the
 /// gateway's own): what an OTLP collector or the scrape would be given, not what the instruments recorded.
 /// </summary>
+[Collection(ProcessWideTelemetry.Name)]
 public sealed class ExportedTelemetryTests : WebhookTest
 {
     // OpenTelemetry listens to meters by name across the process, so other tests' hosts count into this export

@@ -5,6 +5,7 @@ using KieGateway.Tests.Webhooks;
 namespace KieGateway.Tests.Telemetry;
 
 /// <summary>With OTEL_EXPORTER_OTLP_ENDPOINT set, the gateway's own traces and metrics are pushed there (OTLP over HTTP).</summary>
+[Collection(ProcessWideTelemetry.Name)]
 public sealed class OtlpExportTests
 {
     [Fact]
