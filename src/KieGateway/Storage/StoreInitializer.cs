@@ -36,18 +36,35 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
     }
 
     /// <summary>
-    /// A store whose tables lack what this build maps would fail on every request; reading one row of every
-    /// table (all columns) finds that at start instead, with a clear message. Ordered by the key, so that EF Core
-    /// has no unordered row limit to warn about (and the row is the one the key's index finds first).
+    /// A store whose tables lack what this build maps would fail on every request; reading one row of every mapped
+    /// table, every mapped column, finds that at start instead, with a clear message. Plain statements built from the
+    /// model: compiling a LINQ query per table took about 0.2 s of every start.
     /// </summary>
     private static async Task RequireCurrentSchemaAsync(GatewayDbContext db, CancellationToken ct)
     {
-        await db.Videos.AsNoTracking().OrderBy(v => v.Seq).Take(1).ToListAsync(ct);
-        await db.IdempotencyKeys.AsNoTracking().OrderBy(k => k.ClientId).ThenBy(k => k.Key).Take(1).ToListAsync(ct);
-        await db.WebhookEvents.AsNoTracking().OrderBy(e => e.Seq).Take(1).ToListAsync(ct);
-        await db.WebhookAttempts.AsNoTracking().OrderBy(a => a.Seq).Take(1).ToListAsync(ct);
-        await db.KiePermits.AsNoTracking().OrderBy(p => p.Bucket).ThenBy(p => p.Slot).Take(1).ToListAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            foreach (var table in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+            {
+                var columns = table.GetProperties().Select(p => Quoted(p.GetColumnName()));
+                await using var probe = connection.CreateCommand();
+                probe.CommandText = $"SELECT {string.Join(", ", columns)} FROM {TableOf(table)} LIMIT 1";
+                await using var reader = await probe.ExecuteReaderAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    private static string TableOf(Microsoft.EntityFrameworkCore.Metadata.IEntityType table) =>
+        table.GetSchema() is { } schema ? $"{Quoted(schema)}.{Quoted(table.GetTableName()!)}" : Quoted(table.GetTableName()!);
+
+    // SQLite and PostgreSQL both take SQL's double-quoted identifiers; the names are the model's own, not input.
+    private static string Quoted(string identifier) => $"\"{identifier}\"";
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
