@@ -15,6 +15,10 @@ internal sealed class JobRefresher(
     JobSignal signal,
     ILogger<JobRefresher> logger) : BackgroundService
 {
+    /// <summary>
+    /// Due jobs per pass: a second's worth of reads, at most this many. Paced, a pass then lasts about a second, so a
+    /// job that falls due (or that a callback wakes) is in the next second's list, not behind a long list's end.
+    /// </summary>
     private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,7 +59,7 @@ internal sealed class JobRefresher(
             due = await db.Videos.DueAt(now)
                 .OrderBy(v => v.NextPollAt)
                 .Select(v => v.Id)
-                .Take(BatchSize)
+                .Take(Math.Min(BatchSize, options.Value.StatusReadsPerSecond))
                 .ToListAsync(ct);
         }
 

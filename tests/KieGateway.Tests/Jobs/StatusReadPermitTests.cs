@@ -128,6 +128,40 @@ public sealed class StatusReadPermitTests : ReplicaTest
         Assert.Equal(2, Kie.CallsTo(RecordInfo).Count);
     }
 
+    [Fact]
+    public async Task ThroughABacklogTheRefresherReadsTheListOfDueJobsEverySecond()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await CreateWithCallbackAsync();
+        }
+
+        var lists = 0;
+        var storeOfB = new StoreHook
+        {
+            BeforeCommand = sql =>
+            {
+                if (System.Text.RegularExpressions.Regex.IsMatch(sql, "ORDER BY \\S+\"NextPollAt\"\\s+LIMIT"))
+                {
+                    Interlocked.Increment(ref lists);
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+        var refreshing = new Dictionary<string, string?>(Settings) { ["Jobs:BackgroundRefresh"] = "true", ["Jobs:StatusReadsPerSecond"] = "2" };
+        await using var b = Replica("B", refreshing, store: storeOfB);
+        _ = b.Server;
+        var before = Volatile.Read(ref lists);
+
+        Clock.Advance(TimeSpan.FromSeconds(5)); // all ten fall due; the account allows B two reads a second
+        await AdvanceUntilAsync(() => Kie.CallsTo(RecordInfo).Count >= 6, TimeSpan.FromMilliseconds(100));
+
+        // Three seconds' reads, each from a list read that second (a job due or woken since is in it): not one list of
+        // ten worked through over five seconds.
+        Assert.True(Volatile.Read(ref lists) - before >= 3, $"{Volatile.Read(ref lists) - before} lists of due jobs");
+    }
+
     // A claim is the one UPDATE that asks for a job both due and unleased (both stores quote these columns alike).
     private static bool IsClaim(string sql) =>
         sql.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
