@@ -34,7 +34,7 @@ internal sealed class AccountLimitHandler(
         KieCalls.MarkRefusedLocally(request);
         var message = call == KieCallKind.Create
             ? $"The Kie account's limit of {options.Value.CreateLimit} new videos per {options.Value.CreateLimitWindow.TotalSeconds:0.###} s "
-              + $"is used up; retry in {Math.Ceiling(retryAfter.TotalSeconds):0} s."
+              + $"is used up; retry in {Errors.RetryAfterHeader.Seconds(retryAfter)} s."
             : "The Kie account's status-read limit is used up for this second.";
         var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
         {
@@ -43,8 +43,8 @@ internal sealed class AccountLimitHandler(
         };
         if (call == KieCallKind.Create)
         {
-            // Whole seconds, rounded up: a client that waits this long finds a permit free.
-            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds)));
+            // The gateway's one rounding of Retry-After: a client that waits this long finds a permit free.
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(Errors.RetryAfterHeader.Seconds(retryAfter)));
         }
 
         return response;

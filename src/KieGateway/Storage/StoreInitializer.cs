@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KieGateway.Storage;
 
@@ -42,15 +44,16 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
     /// </summary>
     private static async Task RequireCurrentSchemaAsync(GatewayDbContext db, CancellationToken ct)
     {
+        var sql = db.GetService<ISqlGenerationHelper>(); // the provider's own quoting of names
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             foreach (var table in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
             {
-                var columns = table.GetProperties().Select(p => Quoted(p.GetColumnName()));
+                var columns = table.GetProperties().Select(p => sql.DelimitIdentifier(p.GetColumnName()));
                 await using var probe = connection.CreateCommand();
-                probe.CommandText = $"SELECT {string.Join(", ", columns)} FROM {TableOf(table)} LIMIT 1";
+                probe.CommandText = $"SELECT {string.Join(", ", columns)} FROM {sql.DelimitIdentifier(table.GetTableName()!, table.GetSchema())} LIMIT 1";
                 await using var reader = await probe.ExecuteReaderAsync(ct);
             }
         }
@@ -59,12 +62,6 @@ internal sealed class StoreInitializer(IServiceScopeFactory scopes, ILogger<Stor
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private static string TableOf(Microsoft.EntityFrameworkCore.Metadata.IEntityType table) =>
-        table.GetSchema() is { } schema ? $"{Quoted(schema)}.{Quoted(table.GetTableName()!)}" : Quoted(table.GetTableName()!);
-
-    // SQLite and PostgreSQL both take SQL's double-quoted identifiers; the names are the model's own, not input.
-    private static string Quoted(string identifier) => $"\"{identifier}\"";
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

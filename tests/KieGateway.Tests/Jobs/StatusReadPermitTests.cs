@@ -81,7 +81,7 @@ public sealed class StatusReadPermitTests : ReplicaTest
         var pass = 0;
         storeOfB.BeforeCommand = sql =>
         {
-            if (System.Text.RegularExpressions.Regex.IsMatch(sql, "ORDER BY \\S+\"NextPollAt\"\\s+LIMIT"))
+            if (IsListOfDueJobs(sql))
             {
                 Interlocked.Increment(ref pass); // a pass starts with the list of due jobs
             }
@@ -141,7 +141,7 @@ public sealed class StatusReadPermitTests : ReplicaTest
         {
             BeforeCommand = sql =>
             {
-                if (System.Text.RegularExpressions.Regex.IsMatch(sql, "ORDER BY \\S+\"NextPollAt\"\\s+LIMIT"))
+                if (IsListOfDueJobs(sql))
                 {
                     Interlocked.Increment(ref lists);
                 }
@@ -161,6 +161,9 @@ public sealed class StatusReadPermitTests : ReplicaTest
         // ten worked through over five seconds.
         Assert.True(Volatile.Read(ref lists) - before >= 3, $"{Volatile.Read(ref lists) - before} lists of due jobs");
     }
+
+    // A refresher's pass starts with the list of due jobs, the one query ordered by when they fall due.
+    private static bool IsListOfDueJobs(string sql) => System.Text.RegularExpressions.Regex.IsMatch(sql, "ORDER BY \\S+\"NextPollAt\"\\s+LIMIT");
 
     // A claim is the one UPDATE that asks for a job both due and unleased (both stores quote these columns alike).
     private static bool IsClaim(string sql) =>
